@@ -1,0 +1,34 @@
+# policyq — the two commands a newcomer needs are `make demo` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+DB ?= policyq.db
+BIN := .build/release/policyq
+# Debian packages the native targets need (ICU, libxml2, SQLite with FTS5, pkg-config for SwiftPM).
+DEB_PACKAGES := libicu-dev libxml2-dev libsqlite3-dev pkg-config
+
+.PHONY: setup build demo test bench eval fuzz clean
+
+## setup: install the Debian packages if any is missing (idempotent, quiet when all are there)
+setup:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make setup: installing$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq$$missing; \
+	fi
+
+## build: release build of the policyq binary (.build/release/policyq)
+build: setup
+	$(SWIFT) build -c release --product policyq
+
+## demo: build, then parse the seed corpus
+demo: build
+	@echo "== policyq parse corpus/shanxi-restore-expand-consumption-measures-2023.txt --format text (first lines)"
+	@$(BIN) parse corpus/shanxi-restore-expand-consumption-measures-2023.txt --format text | head -n 20
+
+## test: every unit, golden and end-to-end test
+test: setup
+	$(SWIFT) test
+
+clean:
+	rm -rf .build $(DB) $(DB)-wal $(DB)-shm
