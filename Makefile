@@ -6,7 +6,7 @@ BIN := .build/release/policyq
 # Debian packages the native targets need (ICU, libxml2, SQLite with FTS5, pkg-config for SwiftPM).
 DEB_PACKAGES := libicu-dev libxml2-dev libsqlite3-dev pkg-config
 
-.PHONY: setup build demo test bench eval fuzz clean
+.PHONY: setup build demo test bench bench-extract bench-index eval fuzz clean
 
 ## setup: install the Debian packages if any is missing (idempotent, quiet when all are there)
 setup:
@@ -29,6 +29,19 @@ demo: build
 ## test: every unit, golden and end-to-end test
 test: setup
 	$(SWIFT) test
+
+## bench: speed of extraction and of ingest + search (release builds; prints figures, asserts nothing)
+bench: bench-extract bench-index
+
+bench-extract: setup
+	@echo "bench-extract: not written yet"
+
+bench-index: setup
+	@echo "bench-index: not written yet"
+
+## eval: precision / recall / F1 of the extractor on gold annotations and peer suites
+eval: setup
+	@echo "eval: not written yet"
 
 clean:
 	rm -rf .build $(DB) $(DB)-wal $(DB)-shm

@@ -28,11 +28,36 @@ public struct Extraction: Sendable, Hashable {
 }
 
 /// Extracts typed records (amounts, percentages, quantities, time, agencies, citations).
+///
+/// Works paragraph by paragraph (a paragraph is one line of the normalized view); each kind has
+/// its own extractor (`Numbers/`, `Time/`, `Agencies/`, `Citations/`) and this type merges their
+/// results in text order.
 public struct RecordExtractor: Sendable {
+    let agencies = AgencyExtractor()
+    let citations = CitationExtractor()
+
     public init() {}
 
-    /// Extracts records from `range` of `text`, paragraph by paragraph, in text order.
+    /// Extracts records from `range` of `text`, in text order.
     public func extract(_ text: NormalizedText, range: Range<Int>, context: ExtractionContext) -> [Extraction] {
-        []
+        var result: [Extraction] = []
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = start
+            while end < range.upperBound && text.scalars[end] != "\n" { end += 1 }
+            if end > start {
+                result += extract(paragraph: start..<end, in: text, context: context)
+            }
+            start = end + 1
+        }
+        return result
+    }
+
+    /// Records of one paragraph.
+    func extract(paragraph: Range<Int>, in text: NormalizedText, context: ExtractionContext) -> [Extraction] {
+        var found: [Extraction] = []
+        found += agencies.extract(text, paragraph: paragraph, context: context)
+        found += citations.extract(text, paragraph: paragraph, context: context)
+        return found.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 }
