@@ -50,7 +50,9 @@ public struct RecordExtractor: Sendable {
             }
             start = end + 1
         }
-        return result
+        // Signature blocks (issuing bodies above the date line) need the whole document.
+        result += agencies.extractSignatureBlock(text, document: range, context: context)
+        return result.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 
     /// Records of one paragraph.

@@ -5,4 +5,9 @@ struct AgencyExtractor: Sendable {
     func extract(_ text: NormalizedText, paragraph: Range<Int>, context: ExtractionContext) -> [Extraction] {
         []
     }
+
+    /// Issuers named in the document's signature block (role `issuer`).
+    func extractSignatureBlock(_ text: NormalizedText, document: Range<Int>, context: ExtractionContext) -> [Extraction] {
+        []
+    }
 }
