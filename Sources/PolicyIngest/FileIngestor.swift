@@ -31,34 +31,106 @@ public struct IngestedFile: Sendable {
     public var diagnostics: [Diagnostic]
     /// SHA-256 of the file's bytes (hex).
     public var contentHash: String
+    /// The encoding the text was decoded from (`UTF-8`, `GB18030`, `UTF-16LE` …).
+    public var encoding: String
 }
 
 /// Reads a file of any supported kind and splits it into documents with metadata.
+///
+/// Readers (`TextReader`, `HTMLReader`, `DOCXReader`, `PDFReader`) turn the bytes into a source
+/// text plus what the container states; `TextNormalizer` builds the normalized view;
+/// `DocumentSplitter` finds the documents and `MetadataReader` their metadata.
 public struct FileIngestor: Sendable {
-    public init() {}
+    /// Where to look for external tools (`pdftotext`); nil = the `PATH` of this process.
+    public var toolSearchPath: String?
+
+    public init(toolSearchPath: String? = nil) {
+        self.toolSearchPath = toolSearchPath
+    }
 
     /// Reads and splits the file at `path`. Throws `InputError` (`path: reason`) for a file that
     /// cannot be used.
     public func ingest(path: String) throws(InputError) -> IngestedFile {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw InputError(path: path, "is a directory, not a file")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw InputError(path: path, "cannot read file (\(error.localizedDescription))")
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read file (permission denied?)" : "no such file"
+            throw InputError(path: path, reason)
         }
         return try ingest(data: data, path: path)
     }
 
     /// Reads and splits file contents already in memory (`path` names it in messages and output).
     public func ingest(data: Data, path: String) throws(InputError) -> IngestedFile {
-        let text = try PlainTextReader().decode(data, path: path)
-        let source = SourceText(path: path, text: text)
-        let normalized = TextNormalizer(lineMode: .automatic).normalize(source)
-        let title = normalized.paragraphs.first.map { normalized.string($0) } ?? ""
-        let document = PolicyDocument(id: DocumentID.make(docNumber: nil, source: path, title: title), source: path,
-                                      title: title, span: Span(start: 0, end: source.count))
-        return IngestedFile(source: source, format: .text, normalized: normalized,
-                            documents: [DocumentDraft(document: document, range: 0..<normalized.count, bodyStart: 0)],
-                            diagnostics: [], contentHash: ContentHash.sha256Hex(data))
+        let bytes = [UInt8](data)
+        let format = try FormatDetector.detect(bytes, path: path)
+        let extracted: ExtractedText
+        switch format {
+        case .text, .markdown: extracted = try TextReader().read(bytes, path: path, format: format)
+        case .html: extracted = try HTMLReader().read(bytes, path: path)
+        case .docx: extracted = try DOCXReader().read(data, path: path)
+        case .pdf: extracted = try PDFReader(searchPath: toolSearchPath).read(data, path: path)
+        }
+        return assemble(extracted, contentHash: ContentHash.sha256Hex(data))
+    }
+
+    /// Normalizes the extracted text and splits it into documents with metadata.
+    func assemble(_ extracted: ExtractedText, contentHash: String) -> IngestedFile {
+        let source = extracted.source
+        let normalized = TextNormalizer(lineMode: extracted.lineMode).normalize(source, dropping: extracted.drops)
+        let limit = extracted.contentRange.map { Self.viewRange(of: $0, in: normalized) }
+        let paragraphs = Paragraphs(view: normalized, source: source, within: limit)
+        let headings = extracted.headings.compactMap { heading -> (level: Int, paragraph: Int)? in
+            let i = paragraphs.firstParagraph(atOrAfterSource: heading.range.lowerBound)
+            return i < paragraphs.count && paragraphs.sourceStart(i) < heading.range.upperBound ? (heading.level, i) : nil
+        }
+        let segments: [DocumentSegment]
+        if extracted.singleDocument {
+            segments = paragraphs.count > 0 ? [DocumentSegment(paragraphs: 0..<paragraphs.count, kind: .plain, header: nil)] : []
+        } else {
+            segments = DocumentSplitter().split(paragraphs, headingParagraphs: headings)
+        }
+        let reader = MetadataReader(p: paragraphs, extracted: extracted, headings: headings)
+        var drafts: [DocumentDraft] = []
+        var diagnostics = extracted.diagnostics
+        var usedIDs: [String: Int] = [:]
+        for segment in segments where !segment.paragraphs.isEmpty {
+            var result = reader.read(segment)
+            // Ids are unique within a file: a second untitled document gets `-2`.
+            let id = result.document.id
+            if let n = usedIDs[id] {
+                usedIDs[id] = n + 1
+                result.document.id = "\(id)-\(n + 1)"
+            } else {
+                usedIDs[id] = 1
+            }
+            let range = paragraphs.viewRange(segment.paragraphs)
+            let bodyStart = result.bodyParagraph < segment.paragraphs.upperBound
+                ? paragraphs.ranges[result.bodyParagraph].lowerBound : range.upperBound
+            drafts.append(DocumentDraft(document: result.document, range: range, bodyStart: bodyStart))
+            diagnostics += result.diagnostics
+        }
+        if drafts.isEmpty {
+            diagnostics.append(.warning("no document text found", path: source.path))
+        }
+        return IngestedFile(source: source, format: extracted.format, normalized: normalized, documents: drafts,
+                            diagnostics: diagnostics, contentHash: contentHash, encoding: extracted.encoding.rawValue)
+    }
+
+    /// The part of the view that comes from `sourceRange`.
+    static func viewRange(of sourceRange: Range<Int>, in view: NormalizedText) -> Range<Int> {
+        var low = 0, high = view.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(view.sourceStarts[mid]) < sourceRange.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var upper = low
+        while upper < view.count && Int(view.sourceStarts[upper]) < sourceRange.upperBound { upper += 1 }
+        return low..<upper
     }
 }

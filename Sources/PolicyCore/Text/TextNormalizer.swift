@@ -180,6 +180,8 @@ public struct TextNormalizer: Sendable {
             let before = s[i - 1]
             // After Chinese text a `.` cannot be a decimal point.
             guard before.isHan || before == ")" || before == "”" || before == "》" || before == "」" else { continue }
+            // `通知.pdf`, `清单.xls`: a file name's extension, not a sentence end.
+            if i + 1 < s.count && s[i + 1].isASCIILetter { continue }
             // `一.`/`十二.` at the start of a line is a label, not a sentence end.
             if s[0..<i].allSatisfy({ ChineseNumeral.digitValue($0) != nil || ChineseNumeral.unitValue($0) != nil }) {
                 continue
@@ -256,6 +258,37 @@ public struct TextNormalizer: Sendable {
         }
     }
 
+    /// A date line (`2024年3月28日`) or a 发文字号 line (`国办发〔2024〕15号`): it never continues the
+    /// line before it (a title wrapped to full width) nor runs on into the next.
+    static func standsAlone(_ s: [Unicode.Scalar]) -> Bool {
+        guard let first = s.first, let last = s.last, s.count <= 32 else { return false }
+        if last == "日" && s.count <= 16 && (first.isASCIIDigit || ChineseNumeral.digitValue(first) != nil) {
+            return s.contains("年") && s.contains("月")
+        }
+        if last == "号" {
+            return s.contains { $0 == "〔" || $0 == "[" } && s.contains { $0 == "〕" || $0 == "]" }
+        }
+        return false
+    }
+
+    /// Words a document's title ends with.
+    static let titleEndings: [String] = ["通知", "意见", "方案", "措施", "办法", "条例", "规定", "细则", "决定", "计划",
+                                         "规划", "纲要", "批复", "公告", "通告", "指南", "规则"]
+
+    /// A full-width line without any sentence punctuation that ends like a title
+    /// (`关于完善现代商贸流通体系推动批发零售业高质量发展的行动计划`): the body starts on the next line.
+    static func isTitleLine(_ s: [Unicode.Scalar]) -> Bool {
+        if s.contains(where: { $0 == "," || $0 == "。" || $0 == ";" || $0 == ":" || $0 == "!" || $0 == "?" }) { return false }
+        var end = s.count
+        if end > 0 && s[end - 1] == ")", let open = s.lastIndex(of: "(") { end = open }
+        if end > 0 && s[end - 1] == "》" { end -= 1 }
+        let body = s[0..<end]
+        return titleEndings.contains { ending in
+            let e = Array(ending.unicodeScalars)
+            return body.count > e.count && Array(body.suffix(e.count)) == e
+        }
+    }
+
     /// `…各市人民政府)` / `…》` / `…”`: a line that may end a paragraph if a label follows.
     static func endsWithCloser(_ s: [Unicode.Scalar]) -> Bool {
         guard let last = s.last else { return false }
@@ -264,7 +297,7 @@ public struct TextNormalizer: Sendable {
 
     /// Whether a line starts with a clause label: `(二)`, `二、`, `第三条`, `第二章`, `3.`, `3、`, `①`.
     /// A light check for line joining; the segmenter has the full grammar.
-    static func startsWithLabel(_ s: [Unicode.Scalar]) -> Bool {
+    public static func startsWithLabel(_ s: [Unicode.Scalar]) -> Bool {
         guard let first = s.first else { return false }
         func isNumeral(_ c: Unicode.Scalar) -> Bool {
             c.isASCIIDigit || ChineseNumeral.digitValue(c) != nil || ChineseNumeral.unitValue(c) != nil
@@ -304,6 +337,8 @@ public struct TextNormalizer: Sendable {
                     && !endsSentence(prev.text.scalars)
                     && line.indent < 2
                     && !(endsWithCloser(prev.text.scalars) && startsWithLabel(line.text.scalars))
+                    && !standsAlone(line.text.scalars) && !standsAlone(prev.text.scalars)
+                    && !isTitleLine(prev.text.scalars)
                 if soft {
                     if let a = prev.text.scalars.last, let b = line.text.scalars.first, a.isASCIILetter, b.isASCIILetter {
                         out.append(" ", from: brk.lowerBound, to: brk.upperBound)

@@ -1,0 +1,342 @@
+import PolicyCore
+
+/// Reads one document's metadata (title, 发文字号, issuers, date, level, region, type) from its
+/// paragraphs and what the container states, and decides where its body starts.
+struct MetadataReader {
+    let p: Paragraphs
+    let extracted: ExtractedText
+    /// Markdown headings of the file, as paragraph indices.
+    let headings: [(level: Int, paragraph: Int)]
+
+    struct Result {
+        var document: PolicyDocument
+        /// First paragraph of the body.
+        var bodyParagraph: Int
+        var diagnostics: [Diagnostic]
+    }
+
+    func read(_ segment: DocumentSegment) -> Result {
+        let range = segment.paragraphs
+        let path = extracted.source.path
+        var metadata: [(String, String)] = extracted.metadata
+        var fields = extracted.fields
+        let header = segment.header ?? leadingHeader(range)
+
+        // Title
+        var titleLines: Range<Int>? = header?.title
+        var title = fields.title ?? header.map { TitleRules.join(p, $0.title) } ?? ""
+        if title.isEmpty, let heading = leadingHeadings(range) {
+            titleLines = heading.lines
+            title = heading.title
+            if let subtitle = heading.subtitle { metadata.append(("副标题", subtitle)) }
+        }
+        if title.isEmpty && segment.kind != .news, let lines = leadingTitleLines(range) {
+            titleLines = lines
+            title = TitleRules.join(p, lines)
+        }
+        if title.isEmpty && segment.kind == .news, let lines = TitleRules.newsHeadline(p, range) {
+            title = TitleRules.join(p, lines)
+        }
+        if title.isEmpty, let stated = fields.fallbackTitle { title = stated }
+        var afterTitle = max(header?.end ?? range.lowerBound, titleLines?.upperBound ?? range.lowerBound)
+        var announced: [String] = []
+        if let announcement = TitleRules.announcement(title) {
+            announced = announcement.issuers
+            metadata.append(("标题", title))
+            title = announcement.title
+        }
+        if let transmitted = TitleRules.transmittedTitle(title),
+           let planLines = TitleRules.find(transmitted, in: p, afterTitle..<range.upperBound) {
+            metadata.append(("通知标题", title))
+            title = TitleRules.join(p, planLines)
+        }
+
+        // A law's history in parentheses under its title: `（1994年…通过 … 修正）`.
+        if let history = lawHistory(from: afterTitle, in: range) {
+            var stated = StatedFields()
+            LawHistory.apply(history.events, to: &stated, metadata: &metadata)
+            fields.date = fields.date ?? stated.date
+            fields.docNumber = fields.docNumber ?? stated.docNumber
+            if fields.issuers.isEmpty { fields.issuers = stated.issuers }
+            afterTitle = history.paragraph + 1
+        }
+
+        // Number, signature, issuers, date
+        let docNumber = fields.docNumber ?? header?.docNumber
+        let signature = self.signature(in: afterTitle..<range.upperBound)
+        var issuers = fields.issuers
+        if issuers.isEmpty, let signature, !signature.issuers.isEmpty { issuers = signature.issuers }
+        if issuers.isEmpty { issuers = trailingIssuers(range) }
+        if issuers.isEmpty, let header, !header.fileHeadIssuers.isEmpty { issuers = header.fileHeadIssuers }
+        if issuers.isEmpty, let decree = header?.decree ?? docNumber.flatMap(decreeName) { issuers = decreeIssuers(decree) }
+        if issuers.isEmpty { issuers = titleIssuers(title: metadata.first { $0.0 == "通知标题" }?.1 ?? title) }
+        if issuers.isEmpty { issuers = announced }
+        if issuers.isEmpty, let body = leadingSignerBody(range) { issuers = [body] }
+        issuers = completeLocalNames(issuers, in: range)
+
+        var date = fields.date ?? signature?.date ?? header?.date
+        if date == nil { date = leadingDate(range) }
+        if date == nil { date = fields.fallbackDate }
+        if let published = header?.date, published != date { metadata.append(("发布日期", published.iso)) }
+
+        let placement = LevelResolver.resolve(issuers: issuers, docNumber: docNumber, title: title)
+        var docType = DocTypeClassifier.docType(ofTitle: title)
+        if segment.kind == .news { docType = title.contains("解读") ? "解读" : "新闻" }
+
+        // Body
+        var bodyParagraph = afterTitle
+        if let stated = extracted.bodyStart {
+            bodyParagraph = max(bodyParagraph, p.firstParagraph(atOrAfterSource: stated))
+        }
+        bodyParagraph = skippingTableOfContents(from: min(bodyParagraph, range.upperBound), in: range)
+        bodyParagraph = min(max(bodyParagraph, range.lowerBound), range.upperBound)
+
+        let viewRange = p.viewRange(range)
+        let span = p.view.sourceSpan(of: viewRange)
+        let line = range.isEmpty ? 1 : p.line(range.lowerBound)
+        var document = PolicyDocument(
+            id: DocumentID.make(docNumber: docNumber, source: path, title: title), source: path, title: title,
+            docNumber: docNumber, issuers: issuers, date: date, level: placement.level, region: placement.region,
+            docType: docType, span: span, format: extracted.format.rawValue, line: line, metadata: metadata)
+        document.metadata = deduplicated(document.metadata)
+        var diagnostics: [Diagnostic] = []
+        if title.isEmpty { diagnostics.append(.warning("document without a title", path: path, line: line)) }
+        if date == nil {
+            let name = title.isEmpty ? "document" : "«\(title)»"
+            diagnostics.append(.warning("\(name) has no date (no signature, date line or stated date)", path: path, line: line))
+        }
+        return Result(document: document, bodyParagraph: bodyParagraph, diagnostics: diagnostics)
+    }
+
+    // MARK: - Header and title
+
+    /// A header within the first lines of a document that was not split at one (single-document
+    /// files: a gov.cn article, a database export).
+    private func leadingHeader(_ range: Range<Int>) -> DocumentHeader? {
+        var i = range.lowerBound
+        while i < range.upperBound && i < range.lowerBound + 8 {
+            if let header = HeaderParser.parse(p, at: i, limit: range.upperBound) { return header }
+            switch p.kind(i) {
+            case .body, .label, .byline, .dateline: return nil
+            default: i += 1
+            }
+        }
+        return nil
+    }
+
+    /// Markdown headings at the top: `# 中华人民共和国民法典` `# 总则` → title and subtitle;
+    /// `# 强化全流程管理 引导技术向善` `## ——《…》解读` → one title.
+    private func leadingHeadings(_ range: Range<Int>) -> (title: String, subtitle: String?, lines: Range<Int>)? {
+        let inRange = headings.filter { range.contains($0.paragraph) }
+        guard let first = inRange.first, first.paragraph <= range.lowerBound + 2 else { return nil }
+        var title = TitleRules.join(p, first.paragraph..<(first.paragraph + 1))
+        var subtitle: String? = nil
+        var last = first.paragraph
+        for next in inRange.dropFirst() where next.paragraph == last + 1 {
+            let text = TitleRules.join(p, next.paragraph..<(next.paragraph + 1))
+            if text.hasPrefix("—") || text.hasPrefix("-") {
+                title += text
+            } else if next.level == 1 && subtitle == nil {
+                subtitle = text
+            } else {
+                break
+            }
+            last = next.paragraph
+        }
+        return (title, subtitle, first.paragraph..<(last + 1))
+    }
+
+    /// The first lines when they read as a title (a slide deck's cover, a law's heading).
+    private func leadingTitleLines(_ range: Range<Int>) -> Range<Int>? {
+        var start = range.lowerBound
+        while start < range.upperBound, isSkippable(p.kind(start)) { start += 1 }
+        if start < range.upperBound, p.text(start).first == "(" { return nil }
+        var end = start
+        while end < range.upperBound, end - start < 3, case .titleFragment = p.kind(end) {
+            // A parenthesized note (`（2024年…通过）`) or a table of contents ends the title.
+            let text = p.text(end)
+            if end > start && (text.first == "(" || p.string(end).removingWhitespace == "目录" || Self.startsWithDate(text)) { break }
+            end += 1
+        }
+        return end > start ? start..<end : nil
+    }
+
+    private func isSkippable(_ kind: LineKind) -> Bool {
+        switch kind {
+        case .note, .sectionLabel: return true
+        default: return false
+        }
+    }
+
+    // MARK: - Signature and issuers
+
+    struct Signature {
+        var issuers: [String]
+        var date: CivilDate
+    }
+
+    /// The first date line with names of bodies (or a signer) right above it.
+    private func signature(in range: Range<Int>) -> Signature? {
+        for i in range {
+            guard case .date(let date) = p.kind(i), i > range.lowerBound else { continue }
+            var names: [String] = []
+            var signed = false
+            var k = i - 1
+            scan: while k >= range.lowerBound && i - k <= 20 {
+                switch p.kind(k) {
+                case .issuers(let bodies): names = bodies + names
+                case .signer: signed = true
+                case .titleFragment where OrganizationNames.isOrganization(p.string(k)): names.insert(p.string(k), at: 0)
+                default: break scan
+                }
+                k -= 1
+            }
+            if !names.isEmpty || signed { return Signature(issuers: names, date: date) }
+        }
+        return nil
+    }
+
+    /// Names of bodies on the last lines of a document that ends without a date (a signature
+    /// whose date was cut off).
+    private func trailingIssuers(_ range: Range<Int>) -> [String] {
+        var names: [String] = []
+        var k = range.upperBound - 1
+        while k >= range.lowerBound, range.upperBound - k <= 12, case .issuers(let bodies) = p.kind(k) {
+            names = bodies + names
+            k -= 1
+        }
+        return names
+    }
+
+    /// `国务院令` → 国务院, `上海市人民政府令` → 上海市人民政府.
+    private func decreeName(_ number: String) -> String? {
+        guard let command = number.firstIndex(of: "令") else { return nil }
+        return String(number[...command])
+    }
+
+    private func decreeIssuers(_ decree: String) -> [String] {
+        let name = decree.hasSuffix("令") ? String(decree.dropLast()) : decree
+        let parts = name.split(separator: "、").map(String.init).filter { OrganizationNames.isOrganization($0) }
+        return parts
+    }
+
+    /// `国务院办公厅关于…` → 国务院办公厅; `商务部等9部门关于…` → 商务部.
+    private func titleIssuers(title: String) -> [String] {
+        guard let about = title.range(of: "关于") else { return [] }
+        var head = String(title[..<about.lowerBound])
+        if let etc = head.range(of: "等") { head = String(head[..<etc.lowerBound]) }
+        guard !head.isEmpty else { return [] }
+        if let expanded = OrganizationNames.expand(head) { return expanded }
+        return OrganizationNames.issuerLine(head) ?? []
+    }
+
+    /// The body a signer line names at the top (`市商务局党组书记、局长 盛 强`).
+    private func leadingSignerBody(_ range: Range<Int>) -> String? {
+        for i in range.prefix(8) {
+            if case .signer(_, let body?) = p.kind(i) { return body }
+        }
+        return nil
+    }
+
+    /// `市商务局` → `聊城市商务局` when the document is about one city (named far more often than
+    /// any other); `省商务厅` likewise for a province.
+    private func completeLocalNames(_ names: [String], in range: Range<Int>) -> [String] {
+        guard names.contains(where: { $0.hasPrefix("市") || $0.hasPrefix("省") }) else { return names }
+        let counts = regionMentions(range)
+        return names.map { name in
+            let wanted: DocumentLevel = name.hasPrefix("市") ? .municipal : name.hasPrefix("省") ? .provincial : .unknown
+            guard wanted != .unknown else { return name }
+            let ranked = counts.filter { $0.key.level == wanted }.sorted { $0.value > $1.value }
+            guard let top = ranked.first, top.value >= 2, ranked.count == 1 || top.value >= 2 * ranked[1].value else { return name }
+            return top.key.name + name.dropFirst()
+        }
+    }
+
+    /// How often each province or city is named by its full name in the document.
+    private func regionMentions(_ range: Range<Int>) -> [Region: Int] {
+        var counts: [Region: Int] = [:]
+        var budget = 40_000
+        for i in range where budget > 0 {
+            let text = p.text(i)
+            budget -= text.count
+            var k = 0
+            while k < text.count {
+                if text[k].isHan, let (region, length) = Gazetteer.shared.match(in: text[...], at: k),
+                   length == region.name.unicodeScalars.count {
+                    counts[region, default: 0] += 1
+                    k += length
+                } else {
+                    k += 1
+                }
+            }
+        }
+        return counts
+    }
+
+    // MARK: - Dates and body
+
+    /// A date line among the first lines (a slide deck's cover date).
+    private func leadingDate(_ range: Range<Int>) -> CivilDate? {
+        for i in range.prefix(8) {
+            if case .date(let date) = p.kind(i) { return date }
+        }
+        return nil
+    }
+
+    /// A law's history right under its title: `（1979年7月1日…通过 1997年3月14日…修订 …）` (on one
+    /// line or several), or lines that each start with a date (`1994年7月5日…通过`, `自1995年1月1日起施行`).
+    private func lawHistory(from start: Int, in range: Range<Int>) -> (events: [LawHistory.Event], paragraph: Int)? {
+        guard start < range.upperBound else { return nil }
+        var text: [Unicode.Scalar] = []
+        var last = start
+        if p.text(start).first == "(" {
+            var i = start
+            while i < range.upperBound, i - start < 16 {
+                text += p.text(i)
+                last = i
+                if text.last == ")" { break }
+                i += 1
+            }
+        } else {
+            var i = start
+            while i < range.upperBound, i - start < 8, Self.startsWithDate(p.text(i)) {
+                text += p.text(i)
+                last = i
+                i += 1
+            }
+        }
+        guard !text.isEmpty, text.count < 6000 else { return nil }
+        let events = LawHistory.events(in: text)
+        guard events.contains(where: { $0.kind == .adopted || $0.kind == .promulgated || $0.kind == .amended }) else { return nil }
+        return (events, last)
+    }
+
+    /// `1994年7月5日…`, `自1995年1月1日起施行`, `根据2009年…修正`.
+    static func startsWithDate(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        if s.hasScalarPrefix("根据") { i = 2 } else if s.first == "自" { i = 1 }
+        return DateParser.date(in: s, at: i) != nil
+    }
+
+    /// Skips a table of contents (`目录` and the chapter headings listed under it).
+    private func skippingTableOfContents(from start: Int, in range: Range<Int>) -> Int {
+        guard start < range.upperBound, p.string(start).removingWhitespace == "目录" else { return start }
+        var seen: Set<String> = []
+        var i = start + 1
+        while i < range.upperBound {
+            let text = p.text(i)
+            guard text.count <= 40, text.first == "第", let unit = text.firstIndex(where: { "编章节".unicodeScalars.contains($0) }),
+                  unit <= 6 else { break }
+            let key = TitleRules.comparable(text.scalarString)
+            if seen.contains(key) { break }
+            seen.insert(key)
+            i += 1
+        }
+        return i
+    }
+
+    private func deduplicated(_ pairs: [(String, String)]) -> [(String, String)] {
+        var seen: Set<String> = []
+        return pairs.filter { seen.insert($0.0 + "\u{1}" + $0.1).inserted }
+    }
+}

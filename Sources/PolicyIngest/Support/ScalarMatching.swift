@@ -1,0 +1,113 @@
+import PolicyCore
+
+/// Matching helpers on arrays of Unicode scalars: the readers, the splitter and the metadata
+/// rules work on `[Unicode.Scalar]` (one normalized paragraph at a time), never on `String.Index`.
+extension Collection where Element == Unicode.Scalar, Index == Int {
+    /// Whether the scalars start with `prefix`.
+    func hasScalarPrefix(_ prefix: String) -> Bool {
+        var i = startIndex
+        for s in prefix.unicodeScalars {
+            guard i < endIndex, self[i] == s else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether the scalars end with `suffix`.
+    func hasScalarSuffix(_ suffix: String) -> Bool {
+        let pattern = Array(suffix.unicodeScalars)
+        guard pattern.count <= count else { return false }
+        var i = endIndex - pattern.count
+        for s in pattern {
+            if self[i] != s { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Index of the first occurrence of `needle` at or after `from`, or nil.
+    func firstScalarIndex(of needle: String, from: Int? = nil) -> Int? {
+        let pattern = Array(needle.unicodeScalars)
+        guard let first = pattern.first else { return from ?? startIndex }
+        var i = Swift.max(from ?? startIndex, startIndex)
+        let last = endIndex - pattern.count
+        while i <= last {
+            if self[i] == first {
+                var j = 1
+                while j < pattern.count && self[i + j] == pattern[j] { j += 1 }
+                if j == pattern.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Index of the last occurrence of `needle`, or nil.
+    func lastScalarIndex(of needle: String) -> Int? {
+        let pattern = Array(needle.unicodeScalars)
+        guard !pattern.isEmpty, pattern.count <= count else { return nil }
+        var i = endIndex - pattern.count
+        while i >= startIndex {
+            var j = 0
+            while j < pattern.count && self[i + j] == pattern[j] { j += 1 }
+            if j == pattern.count { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    func containsScalars(_ needle: String) -> Bool { firstScalarIndex(of: needle) != nil }
+
+    /// The scalars as a String.
+    var scalarString: String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: self)
+        return String(view)
+    }
+}
+
+extension String {
+    /// The string's scalars as an array (for the matchers above).
+    var scalarArray: [Unicode.Scalar] { Array(unicodeScalars) }
+
+    /// The string without any whitespace (ASCII, ideographic and other Unicode spaces, line breaks).
+    var removingWhitespace: String {
+        var view = String.UnicodeScalarView()
+        for s in unicodeScalars where !s.isInlineSpace && !s.isLineTerminator { view.append(s) }
+        return String(view)
+    }
+
+    /// The string with leading and trailing whitespace removed (including U+3000).
+    var trimmingWhitespace: String {
+        let s = Array(unicodeScalars)
+        var lower = 0, upper = s.count
+        while lower < upper && (s[lower].isInlineSpace || s[lower].isLineTerminator) { lower += 1 }
+        while upper > lower && (s[upper - 1].isInlineSpace || s[upper - 1].isLineTerminator) { upper -= 1 }
+        return s[lower..<upper].scalarString
+    }
+
+    /// Splits on runs of whitespace (ASCII, U+3000, no-break and other Unicode spaces).
+    var whitespaceTokens: [String] {
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        for s in unicodeScalars {
+            if s.isInlineSpace || s.isLineTerminator {
+                if !current.isEmpty { tokens.append(String(current)); current = String.UnicodeScalarView() }
+            } else {
+                current.append(s)
+            }
+        }
+        if !current.isEmpty { tokens.append(String(current)) }
+        return tokens
+    }
+}
+
+/// Strips one pair of brackets around a whole text: `(此件公开发布)` → `此件公开发布`.
+func strippingEnclosingBrackets(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+    guard s.count >= 2, let first = s.first, let last = s.last else { return s }
+    let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("(", ")"), ("[", "]"), ("【", "】"), ("〔", "〕"), ("<", ">")]
+    for (open, close) in pairs where first == open && last == close {
+        return s.dropFirst().dropLast()
+    }
+    return s
+}
