@@ -90,7 +90,10 @@ public struct FileIngestor: Sendable {
             return i < paragraphs.count && paragraphs.sourceStart(i) < heading.range.upperBound ? (heading.level, i) : nil
         }
         let segments: [DocumentSegment]
-        if extracted.singleDocument {
+        if extracted.format == .markdown {
+            // Law collections: one document per level-1 heading, never split at anything else.
+            segments = DocumentSplitter().headingSegments(paragraphs, headingParagraphs: headings)
+        } else if extracted.singleDocument {
             segments = paragraphs.count > 0 ? [DocumentSegment(paragraphs: 0..<paragraphs.count, kind: .plain, header: nil)] : []
         } else {
             segments = DocumentSplitter().split(paragraphs, headingParagraphs: headings)

@@ -271,6 +271,14 @@ public struct TextNormalizer: Sendable {
         return false
     }
 
+    /// A line ending in a web address (`…/P020241216533893185529.doc`): Chinese text on the next
+    /// line does not continue it.
+    static func endsWithURL(_ s: [Unicode.Scalar]) -> Bool {
+        let space = s.lastIndex(where: { $0 == " " || $0.isWide }) ?? -1
+        let tail = s[(space + 1)...]
+        return tail.count > 8 && (tail.starts(with: "http://".unicodeScalars) || tail.starts(with: "https://".unicodeScalars))
+    }
+
     /// Words a document's title ends with.
     static let titleEndings: [String] = ["通知", "意见", "方案", "措施", "办法", "条例", "规定", "细则", "决定", "计划",
                                          "规划", "纲要", "批复", "公告", "通告", "指南", "规则"]
@@ -339,6 +347,7 @@ public struct TextNormalizer: Sendable {
                     && !(endsWithCloser(prev.text.scalars) && startsWithLabel(line.text.scalars))
                     && !standsAlone(line.text.scalars) && !standsAlone(prev.text.scalars)
                     && !isTitleLine(prev.text.scalars)
+                    && !(endsWithURL(prev.text.scalars) && line.text.scalars.first?.isHan == true)
                 if soft {
                     if let a = prev.text.scalars.last, let b = line.text.scalars.first, a.isASCIILetter, b.isASCIILetter {
                         out.append(" ", from: brk.lowerBound, to: brk.upperBound)

@@ -22,6 +22,12 @@ enum LevelResolver {
             guard let placement = placement(ofName: issuer, isBody: true) else { continue }
             if best == nil || rank(placement.level) > rank(best!.level) { best = placement }
         }
+        // `山东省清洁生产促进条例` is Shandong's even if its history names a national body (copied
+        // info lines); a title opening with a region's full name is that region's document.
+        if let best, best.level == .national, let local = placement(ofName: title, isBody: false),
+           local.level != .national, local.level != .unknown, titleStartsWithFullName(title) {
+            return local
+        }
         if let best { return best }
         if let docNumber, let placement = placement(ofDocNumber: docNumber) { return placement }
         return placement(ofName: title, isBody: false) ?? .unknown
@@ -69,6 +75,13 @@ enum LevelResolver {
         }
         if isBody && OrganizationNames.isCentral(name) { return .national }
         return nil
+    }
+
+    /// Whether a title opens with the full name of a province or city (`山东省…`, not `海南自由贸易港法`).
+    private static func titleStartsWithFullName(_ title: String) -> Bool {
+        let s = title.scalarArray
+        guard let (region, length) = Gazetteer.shared.match(in: s[...], at: 0) else { return false }
+        return length == region.name.unicodeScalars.count
     }
 
     /// End of a county-level name (`巫山县`, `小店区`, `达拉特旗`) starting at `start`, if the text

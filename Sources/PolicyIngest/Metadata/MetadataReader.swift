@@ -178,7 +178,10 @@ struct MetadataReader {
     /// The first date line with names of bodies (or a signer) right above it.
     private func signature(in range: Range<Int>) -> Signature? {
         for i in range {
-            guard case .date(let date) = p.kind(i), i > range.lowerBound else { continue }
+            // Cheap test first: a date line is short and starts with a digit.
+            guard i > range.lowerBound, p.length(i) <= 24, let first = p.view.scalars[p.ranges[i]].first,
+                  first.isASCIIDigit || ChineseNumeral.digitValue(first) != nil,
+                  case .date(let date) = p.kind(i) else { continue }
             var names: [String] = []
             var signed = false
             var k = i - 1
@@ -241,37 +244,47 @@ struct MetadataReader {
     /// `市商务局` → `聊城市商务局` when the document is about one city (named far more often than
     /// any other); `省商务厅` likewise for a province.
     private func completeLocalNames(_ names: [String], in range: Range<Int>) -> [String] {
-        guard names.contains(where: { $0.hasPrefix("市") || $0.hasPrefix("省") }) else { return names }
+        let levels = names.map { name -> DocumentLevel? in
+            let level = OrganizationNames.bareLocalLevel(name)
+            return level == .municipal || level == .provincial ? level : nil
+        }
+        guard levels.contains(where: { $0 != nil }) else { return names }
         let counts = regionMentions(range)
-        return names.map { name in
-            let wanted: DocumentLevel = name.hasPrefix("市") ? .municipal : name.hasPrefix("省") ? .provincial : .unknown
-            guard wanted != .unknown else { return name }
+        return zip(names, levels).map { name, level in
+            guard let wanted = level else { return name }
             let ranked = counts.filter { $0.key.level == wanted }.sorted { $0.value > $1.value }
             guard let top = ranked.first, top.value >= 2, ranked.count == 1 || top.value >= 2 * ranked[1].value else { return name }
             return top.key.name + name.dropFirst()
         }
     }
 
-    /// How often each province or city is named by its full name in the document.
+    /// How often each province or city is named by its full name in the document (looked up at
+    /// the characters full names end with, so a long text costs little).
     private func regionMentions(_ range: Range<Int>) -> [Region: Int] {
         var counts: [Region: Int] = [:]
         var budget = 40_000
         for i in range where budget > 0 {
             let text = p.text(i)
             budget -= text.count
-            var k = 0
-            while k < text.count {
-                if text[k].isHan, let (region, length) = Gazetteer.shared.match(in: text[...], at: k),
-                   length == region.name.unicodeScalars.count {
-                    counts[region, default: 0] += 1
-                    k += length
-                } else {
-                    k += 1
+            for k in text.indices where k >= 1 && Self.regionNameEndings.contains(text[k]) {
+                for length in 2...min(9, k + 1) {
+                    if let region = Self.regionsByFullName[text[(k + 1 - length)...k].scalarString] {
+                        counts[region, default: 0] += 1
+                        break
+                    }
                 }
             }
         }
         return counts
     }
+
+    private static let regionsByFullName: [String: Region] = {
+        var byName: [String: Region] = [:]
+        for region in Gazetteer.shared.cities + Gazetteer.shared.provinces { byName[region.name] = region }
+        return byName
+    }()
+
+    private static let regionNameEndings: Set<Unicode.Scalar> = Set(regionsByFullName.keys.compactMap { $0.unicodeScalars.last })
 
     // MARK: - Dates and body
 
@@ -335,8 +348,15 @@ struct MetadataReader {
         return i
     }
 
+    /// One entry per key (the JSON output is an object): repeated values are joined with `、`
+    /// in order (`修正日期`: `2009-08-27、2017-09-01`).
     private func deduplicated(_ pairs: [(String, String)]) -> [(String, String)] {
-        var seen: Set<String> = []
-        return pairs.filter { seen.insert($0.0 + "\u{1}" + $0.1).inserted }
+        var keys: [String] = []
+        var values: [String: [String]] = [:]
+        for (key, value) in pairs {
+            if values[key] == nil { keys.append(key) }
+            if !(values[key]?.contains(value) ?? false) { values[key, default: []].append(value) }
+        }
+        return keys.map { ($0, values[$0, default: []].joined(separator: "、")) }
     }
 }

@@ -11,7 +11,8 @@ enum OrganizationNames {
         "政府", "党委", "集团", "公司", "协会",
     ]
 
-    /// Words that never occur in the name of a body (they mark titles and sentences).
+    /// Words that never occur in the name of a body (they mark titles, sentences and groups of
+    /// bodies). `和` alone does occur (`工业和信息化部`), so only `和各` is listed.
     static let nonNameWords: [String] = ["关于", "印发", "通知", "意见", "《", "》", "的", "。", ",", ":", "等", "和各", "各"]
 
     /// Whether `name` looks like the name of a body (`商务部`, `山西省人民政府办公厅`, `国家金融监督管理总局`).
@@ -21,10 +22,7 @@ enum OrganizationNames {
         guard s.allSatisfy({ $0.isHan || $0 == "(" || $0 == ")" || $0 == "、" || $0 == "“" || $0 == "”" || $0.isASCIIDigit })
         else { return false }
         if s.first == "第" || s.first == "(" { return false }
-        for word in nonNameWords where s.containsScalars(word) {
-            // `和` and `的` occur in some names (`工业和信息化部`, `文化和旅游部`): only the listed forms count.
-            return false
-        }
+        if nonNameWords.contains(where: { s.containsScalars($0) }) { return false }
         return suffixes.contains { s.hasScalarSuffix($0) } && !isOfficeTitle(name)
     }
 
@@ -66,10 +64,22 @@ enum OrganizationNames {
     /// Names that start with a region or a bare local prefix (`省商务厅`, `市商务局`, `太原市人民政府`).
     static func isLocal(_ name: String) -> Bool {
         let s = name.scalarArray
-        guard let first = s.first else { return false }
-        if ["省", "市", "县", "区", "州", "自治区", "盟", "旗"].contains(String(first)) { return true }
+        if bareLocalLevel(name) != nil { return true }
         if name.hasPrefix("中华人民共和国") || name.hasPrefix("中国") || name.hasPrefix("国家") { return false }
         return Gazetteer.shared.match(in: s[...], at: 0) != nil
+    }
+
+    /// The level a name starting with a bare `省`/`市`/`县` stands for (`省商务厅`, `市商务局`), as
+    /// local documents name their own bodies; nil otherwise (`市场监管总局` is not one).
+    static func bareLocalLevel(_ name: String) -> DocumentLevel? {
+        guard let first = name.unicodeScalars.first else { return nil }
+        for word in ["市场", "县域", "区域", "省级", "市级", "县级", "州级"] where name.hasPrefix(word) { return nil }
+        switch first {
+        case "省": return .provincial
+        case "市", "州", "盟": return .municipal
+        case "县", "区", "旗": return .county
+        default: return nil
+        }
     }
 
     /// Short forms news reports and catalogue titles use.

@@ -12,8 +12,10 @@ import ZIPFoundation
 /// loading DTDs (no external entities); the archive's entry count and uncompressed size are capped
 /// (a ZIP bomb is refused, not unpacked).
 struct DOCXReader {
-    static let maxEntries = 10_000
-    static let maxUncompressedBytes: UInt64 = 200 * 1024 * 1024
+    /// Most entries an archive may have.
+    var maxEntries = 10_000
+    /// Most bytes the archive may unpack to (all entries together).
+    var maxUncompressedBytes: UInt64 = 200 * 1024 * 1024
 
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -31,17 +33,17 @@ struct DOCXReader {
         for entry in archive {
             entries += 1
             declared &+= entry.uncompressedSize
-            if entries > Self.maxEntries {
-                throw InputError(path: path, "ZIP archive has more than \(Self.maxEntries) entries; refused")
+            if entries > maxEntries {
+                throw InputError(path: path, "ZIP archive has more than \(maxEntries) entries; refused")
             }
         }
-        if declared > Self.maxUncompressedBytes {
-            throw InputError(path: path, "ZIP archive would unpack to \(declared / 1_048_576) MB (limit \(Self.maxUncompressedBytes / 1_048_576) MB); refused")
+        if declared > maxUncompressedBytes {
+            throw InputError(path: path, "ZIP archive would unpack to \(declared / 1_048_576) MB (limit \(maxUncompressedBytes / 1_048_576) MB); refused")
         }
         guard let documentEntry = archive["word/document.xml"] else {
             throw InputError(path: path, "ZIP archive but not a DOCX (no word/document.xml)")
         }
-        var budget = Self.maxUncompressedBytes
+        var budget = maxUncompressedBytes
         let documentXML = try extract(documentEntry, from: archive, budget: &budget, path: path)
         var relationships: [String: String] = [:]
         if let relsEntry = archive["word/_rels/document.xml.rels"] {
@@ -85,7 +87,7 @@ struct DOCXReader {
                 out.append(contentsOf: chunk)
             }
         } catch is ArchiveLimitExceeded {
-            throw InputError(path: path, "\(entry.path) unpacks to more than \(Self.maxUncompressedBytes / 1_048_576) MB; refused")
+            throw InputError(path: path, "\(entry.path) unpacks to more than \(maxUncompressedBytes / 1_048_576) MB; refused")
         } catch {
             throw InputError(path: path, "corrupt DOCX: cannot unpack \(entry.path)")
         }

@@ -75,8 +75,13 @@ struct HTMLReader {
                     .map(String.init)
             case "成文日期": out.fields.date = DateParser.wholeDate(compact[...])
             default:
-                if key == "发布日期", let date = DateParser.wholeDate(compact[...]) { out.fields.fallbackDate = date }
-                out.metadata.append((key, value))
+                // Dates in ISO form, like every other date policyq prints.
+                if let date = DateParser.wholeDate(compact[...]) {
+                    if key == "发布日期" { out.fields.fallbackDate = date }
+                    out.metadata.append((key, date.iso))
+                } else {
+                    out.metadata.append((key, value))
+                }
             }
         }
     }

@@ -125,8 +125,8 @@ enum MarkdownSyntax {
 
     private static func startsWithDate(_ s: [Unicode.Scalar], _ content: Range<Int>) -> Bool {
         guard !content.isEmpty else { return false }
-        let head = Array(s[content.lowerBound..<min(content.upperBound, content.lowerBound + 16)])
-        return DateParser.date(in: head.filter { !$0.isInlineSpace }, at: 0) != nil
+        let head = s[content.lowerBound..<min(content.upperBound, content.lowerBound + 24)].scalarString
+        return DateParser.date(in: ICU.nfkc(head).removingWhitespace.scalarArray, at: 0) != nil
     }
 }
 
@@ -158,12 +158,12 @@ enum LawHistory {
     }
 
     static func kind(of s: [Unicode.Scalar]) -> Kind {
-        let text = s.scalarString
-        if text.contains("公布") || text.contains("发布") { return .promulgated }
-        if text.contains("修正") || text.contains("修订") || text.contains("修改") { return .amended }
-        if text.contains("通过") { return .adopted }
-        if text.contains("批准") { return .approved }
-        if text.contains("施行") || text.contains("实施") { return .effective }
+        func has(_ words: String...) -> Bool { words.contains { s.containsScalars($0) } }
+        if has("公布", "发布") { return .promulgated }
+        if has("修正", "修订", "修改") { return .amended }
+        if has("通过") { return .adopted }
+        if has("批准") { return .approved }
+        if has("施行", "实施") { return .effective }
         return .other
     }
 

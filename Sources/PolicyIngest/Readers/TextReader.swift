@@ -56,27 +56,31 @@ enum ExportHeader {
 
     static func read(into out: inout ExtractedText) {
         let scalars = out.source.scalars
-        let lines = Array(SourceLines(scalars))
         var metadata: [(String, String)] = []
-        // From the top, then from the bottom, while lines are header lines (blank lines allowed).
-        var top = 0
-        while top < lines.count {
-            let content = scalars.trimmed(lines[top].content)
-            if content.isEmpty { top += 1; continue }
-            guard let pair = keyValue(scalars[content]) else { break }
+        // From the top, while lines are header lines (blank lines allowed).
+        var headerEnd = 0
+        for line in SourceLines(scalars) {
+            let content = scalars.trimmed(line.content)
+            if content.isEmpty { continue }
+            guard let pair = keyValue(scalars[content]) else { headerEnd = line.full.lowerBound; break }
             metadata.append(pair)
             out.drop(content)
-            top += 1
+            headerEnd = line.full.upperBound
         }
-        var bottom = lines.count - 1
+        // From the bottom, likewise (footers), never reaching into the header.
         var footer: [(String, String)] = []
-        while bottom > top {
-            let content = scalars.trimmed(lines[bottom].content)
-            if content.isEmpty { bottom -= 1; continue }
-            guard let pair = keyValue(scalars[content]) else { break }
-            footer.insert(pair, at: 0)
-            out.drop(content)
-            bottom -= 1
+        var end = scalars.count
+        while end > headerEnd {
+            var start = end
+            while start > headerEnd && !scalars[start - 1].isLineTerminator { start -= 1 }
+            let content = scalars.trimmed(start..<end)
+            if !content.isEmpty {
+                guard let pair = keyValue(scalars[content]) else { break }
+                footer.insert(pair, at: 0)
+                out.drop(content)
+            }
+            end = start
+            while end > headerEnd && scalars[end - 1].isLineTerminator { end -= 1 }
         }
         metadata += footer
         out.metadata += metadata

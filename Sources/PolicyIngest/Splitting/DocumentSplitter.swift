@@ -83,6 +83,19 @@ struct DocumentSplitter {
         return TitleRules.sameTitle(TitleRules.join(p, next.title), transmitted)
     }
 
+    /// Markdown: a document starts at each level-1 heading that does not directly follow another
+    /// (`# 中华人民共和国民法典` `# 总则` is one title with its subtitle).
+    func headingSegments(_ p: Paragraphs, headingParagraphs: [(level: Int, paragraph: Int)]) -> [DocumentSegment] {
+        guard p.count > 0 else { return [] }
+        let top = Set(headingParagraphs.filter { $0.level == 1 }.map(\.paragraph))
+        var starts = top.filter { !top.contains($0 - 1) }.sorted()
+        if starts.first != 0 { starts.insert(0, at: 0) }
+        return starts.enumerated().map { k, start in
+            let end = k + 1 < starts.count ? starts[k + 1] : p.count
+            return DocumentSegment(paragraphs: start..<end, kind: .plain, header: nil)
+        }
+    }
+
     // MARK: - News
 
     func newsSegments(_ p: Paragraphs, headingParagraphs: [(level: Int, paragraph: Int)]) -> [DocumentSegment] {

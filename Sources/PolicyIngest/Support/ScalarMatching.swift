@@ -15,28 +15,32 @@ extension Collection where Element == Unicode.Scalar, Index == Int {
 
     /// Whether the scalars end with `suffix`.
     func hasScalarSuffix(_ suffix: String) -> Bool {
-        let pattern = Array(suffix.unicodeScalars)
-        guard pattern.count <= count else { return false }
-        var i = endIndex - pattern.count
-        for s in pattern {
+        var i = endIndex
+        for s in suffix.unicodeScalars.reversed() {
+            guard i > startIndex else { return false }
+            i -= 1
             if self[i] != s { return false }
-            i += 1
+        }
+        return true
+    }
+
+    /// Whether `needle` occurs at `i` (no allocation: hot in the taggers).
+    func hasScalars(_ needle: String.UnicodeScalarView, at i: Int) -> Bool {
+        var j = i
+        for s in needle {
+            guard j < endIndex, self[j] == s else { return false }
+            j += 1
         }
         return true
     }
 
     /// Index of the first occurrence of `needle` at or after `from`, or nil.
     func firstScalarIndex(of needle: String, from: Int? = nil) -> Int? {
-        let pattern = Array(needle.unicodeScalars)
+        let pattern = needle.unicodeScalars
         guard let first = pattern.first else { return from ?? startIndex }
         var i = Swift.max(from ?? startIndex, startIndex)
-        let last = endIndex - pattern.count
-        while i <= last {
-            if self[i] == first {
-                var j = 1
-                while j < pattern.count && self[i + j] == pattern[j] { j += 1 }
-                if j == pattern.count { return i }
-            }
+        while i < endIndex {
+            if self[i] == first && hasScalars(pattern, at: i) { return i }
             i += 1
         }
         return nil
@@ -44,13 +48,11 @@ extension Collection where Element == Unicode.Scalar, Index == Int {
 
     /// Index of the last occurrence of `needle`, or nil.
     func lastScalarIndex(of needle: String) -> Int? {
-        let pattern = Array(needle.unicodeScalars)
-        guard !pattern.isEmpty, pattern.count <= count else { return nil }
-        var i = endIndex - pattern.count
+        let pattern = needle.unicodeScalars
+        guard let first = pattern.first else { return nil }
+        var i = endIndex - 1
         while i >= startIndex {
-            var j = 0
-            while j < pattern.count && self[i + j] == pattern[j] { j += 1 }
-            if j == pattern.count { return i }
+            if self[i] == first && hasScalars(pattern, at: i) { return i }
             i -= 1
         }
         return nil
