@@ -5,7 +5,14 @@ public enum ContentHash {
     public static func sha256Hex(_ data: Data) -> String {
         var hasher = SHA256()
         data.withUnsafeBytes { hasher.update($0) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in hasher.finalize() {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 

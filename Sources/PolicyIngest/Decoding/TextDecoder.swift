@@ -43,14 +43,13 @@ public struct TextDecoder: Sendable {
             }
             // A wrong declaration (common on old sites): fall through to detection.
         }
-        let invalidUTF8 = Self.firstInvalidUTF8Offset(bytes[...])
-        if invalidUTF8 == nil, let text = String(validating: bytes, as: UTF8.self) {
+        if let text = String(validating: bytes, as: UTF8.self) {
             return Decoded(text: text, encoding: .utf8, hadBOM: false)
         }
         if let text = gb18030IfPlausible(bytes) {
             return Decoded(text: text, encoding: .gb18030, hadBOM: false)
         }
-        let offset = invalidUTF8 ?? 0
+        let offset = Self.firstInvalidUTF8Offset(bytes[...]) ?? 0
         throw InputError(path: path, "cannot decode: not UTF-8, UTF-16 or GB18030 (invalid bytes at offset \(offset))")
     }
 

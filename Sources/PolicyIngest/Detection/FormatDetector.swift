@@ -58,14 +58,22 @@ public enum FormatDetector {
 
     /// `<!DOCTYPE html`, `<html` or an XHTML prolog near the start (after a BOM and whitespace).
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
-        var head = Array(bytes.prefix(2048))
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
-        // UTF-16 HTML: look at the ASCII bytes only.
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { head.removeAll { $0 == 0 } }
-        let text = String(decoding: head, as: UTF8.self).lowercased()
-        let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
-        if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") { return true }
-        if trimmed.hasPrefix("<?xml") || trimmed.hasPrefix("<!--") { return text.contains("<html") }
+        // Only the first markup matters; most files start with text and are answered at once.
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if utf16 { start = 2 }
+        var head: [UInt8] = []
+        for byte in bytes[start..<min(bytes.count, start + 2048)] where !(utf16 && byte == 0) {
+            if head.isEmpty && (byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) { continue }
+            if head.isEmpty && byte != UInt8(ascii: "<") { return false }
+            head.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        if head.starts(with: Array("<!doctype html".utf8)) || head.starts(with: Array("<html".utf8)) { return true }
+        if head.starts(with: Array("<?xml".utf8)) || head.starts(with: Array("<!--".utf8)) {
+            let marker = Array("<html".utf8)
+            return head.indices.contains { head[$0...].starts(with: marker) }
+        }
         return false
     }
 }

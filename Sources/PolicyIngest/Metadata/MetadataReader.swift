@@ -20,7 +20,8 @@ struct MetadataReader {
         let path = extracted.source.path
         var metadata: [(String, String)] = extracted.metadata
         var fields = extracted.fields
-        let header = segment.header ?? leadingHeader(range)
+        // Markdown states its title as a heading; official headers are looked for in other text.
+        let header = segment.header ?? (extracted.format == .markdown && !headings.isEmpty ? nil : leadingHeader(range))
 
         // Title
         var titleLines: Range<Int>? = header?.title
