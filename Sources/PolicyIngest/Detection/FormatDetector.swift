@@ -24,7 +24,10 @@ public enum FormatDetector {
         }
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])
             || bytes.starts(with: [0xFE, 0xFF])
-        if !hasBOM, bytes.prefix(sniffLength).contains(0) {
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, min(buffer.count, sniffLength)) != nil } ?? false
+        }
+        if !hasBOM, hasNUL {
             throw InputError(path: path, "binary file (NUL bytes), not text")
         }
         if looksLikeHTML(bytes) { return .html }
