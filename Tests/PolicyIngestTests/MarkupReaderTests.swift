@@ -122,6 +122,20 @@ struct DOCXReaderTests {
         #expect(doc.date == CivilDate(year: 1994, month: 8, day: 31))
     }
 
+    @Test("an altChunk policyq cannot read is left out with a warning; the rest of the document counts")
+    func unreadableAltChunk() throws {
+        let body = DOCXBuilder.paragraph("关于做好消费工作的通知") + "<w:altChunk r:id=\"c1\"/>" + DOCXBuilder.paragraph("一、总体要求")
+        let rels = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"c1\" Type=\"aFChunk\" Target=\"chunk.bin\"/></Relationships>"
+        let data = try DOCXBuilder.archive([("word/document.xml", Data(DOCXBuilder.document(body: body).utf8)),
+                                            ("word/_rels/document.xml.rels", Data(rels.utf8)),
+                                            ("word/chunk.bin", Data([0xFF, 0xFE, 0x41]))])
+        let file = try FileIngestor().ingest(data: data, path: "c.docx")
+        #expect(file.source.text == "关于做好消费工作的通知\n一、总体要求\n")
+        #expect(file.diagnostics.first?.description
+            == "c.docx: warning: altChunk word/chunk.bin left out: cannot decode: UTF-16LE text with an odd number of bytes")
+    }
+
     @Test("archives that are not a usable DOCX are refused")
     func refused() throws {
         let notDocx = try DOCXBuilder.archive([("content.xml", Data("<a/>".utf8))])

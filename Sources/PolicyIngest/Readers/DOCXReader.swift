@@ -57,9 +57,16 @@ struct DOCXReader {
                 return ""
             }
             let bytes = try extract(entry, from: archive, budget: &budget, path: path)
-            let chunk = try Self.chunkText(bytes, name: entry.path, path: path)
-            if chunk.encoding != .utf8 { encoding = chunk.encoding }
-            return chunk.text
+            // A chunk policyq cannot read (RTF, a nested DOCX …) is left out with a warning; the
+            // rest of the document still counts.
+            do throws(InputError) {
+                let chunk = try Self.chunkText(bytes, name: entry.path, path: path)
+                if chunk.encoding != .utf8 { encoding = chunk.encoding }
+                return chunk.text
+            } catch {
+                diagnostics.append(.warning("altChunk \(entry.path) left out: \(error.reason)", path: path))
+                return ""
+            }
         }
         var out = ExtractedText(source: SourceText(path: path, text: text), format: .docx)
         if let coreEntry = archive["docProps/core.xml"], let title = Self.propertiesTitle(try extract(coreEntry, from: archive, budget: &budget, path: path)) {
