@@ -23,7 +23,62 @@ struct MetadataReader {
         // Markdown states its title as a heading; official headers are looked for in other text.
         let header = segment.header ?? (extracted.format == .markdown && !headings.isEmpty ? nil : leadingHeader(range))
 
-        // Title
+        let found = title(of: segment, header: header, fields: fields, metadata: &metadata)
+        let title = found.title
+        var afterTitle = found.end
+        // A law's history under its title: `（1994年…通过 … 修正）`.
+        if let history = lawHistory(from: afterTitle, in: range) {
+            var stated = StatedFields()
+            LawHistory.apply(history.events, to: &stated, metadata: &metadata)
+            fields.date = fields.date ?? stated.date
+            fields.docNumber = fields.docNumber ?? stated.docNumber
+            if fields.issuers.isEmpty { fields.issuers = stated.issuers }
+            afterTitle = history.paragraph + 1
+        }
+
+        let docNumber = fields.docNumber ?? header?.docNumber
+        let signature = self.signature(in: afterTitle..<range.upperBound)
+        let issuers = self.issuers(in: range, fields: fields, signature: signature, header: header, docNumber: docNumber,
+                                   title: metadata.first { $0.0 == "通知标题" }?.1 ?? title, announced: found.announcedIssuers)
+        let date = fields.date ?? signature?.date ?? header?.date ?? leadingDate(range) ?? fields.fallbackDate
+        if let published = header?.date, published != date { metadata.append(("发布日期", published.iso)) }
+
+        let placement = LevelResolver.resolve(issuers: issuers, docNumber: docNumber, title: title)
+        var docType = DocTypeClassifier.docType(ofTitle: title)
+        if segment.kind == .news { docType = title.contains("解读") ? "解读" : "新闻" }
+
+        let line = range.isEmpty ? 1 : p.line(range.lowerBound)
+        var document = PolicyDocument(
+            id: DocumentID.make(docNumber: docNumber, source: path, title: title), source: path, title: title,
+            docNumber: docNumber, issuers: issuers, date: date, level: placement.level, region: placement.region,
+            docType: docType, span: p.view.sourceSpan(of: p.viewRange(range)), format: extracted.format.rawValue,
+            line: line, metadata: metadata)
+        document.metadata = deduplicated(document.metadata)
+        var diagnostics: [Diagnostic] = []
+        if title.isEmpty { diagnostics.append(.warning("document without a title", path: path, line: line)) }
+        if date == nil {
+            let name = title.isEmpty ? "document" : "«\(title)»"
+            diagnostics.append(.warning("\(name) has no date (no signature, date line or stated date)", path: path, line: line))
+        }
+        return Result(document: document, bodyParagraph: bodyStart(after: afterTitle, in: range), diagnostics: diagnostics)
+    }
+
+    // MARK: - Title
+
+    struct TitleFinding {
+        var title: String
+        /// First paragraph after the title (and the rest of the header).
+        var end: Int
+        /// Bodies a news headline names (`中办国办印发《…》`).
+        var announcedIssuers: [String]
+    }
+
+    /// The title: stated by the container, the header's, a Markdown heading, the first lines, a news
+    /// headline, the file's properties — in that order. A notice that transmits a plan takes the
+    /// plan's title (the notice's goes to metadata `通知标题`).
+    private func title(of segment: DocumentSegment, header: DocumentHeader?, fields: StatedFields,
+                       metadata: inout [(String, String)]) -> TitleFinding {
+        let range = segment.paragraphs
         var titleLines: Range<Int>? = header?.title
         var title = fields.title ?? header.map { TitleRules.join(p, $0.title) } ?? ""
         if title.isEmpty, let heading = leadingHeadings(range) {
@@ -39,7 +94,7 @@ struct MetadataReader {
             title = TitleRules.join(p, lines)
         }
         if title.isEmpty, let stated = fields.fallbackTitle { title = stated }
-        var afterTitle = max(header?.end ?? range.lowerBound, titleLines?.upperBound ?? range.lowerBound)
+        let end = max(header?.end ?? range.lowerBound, titleLines?.upperBound ?? range.lowerBound)
         var announced: [String] = []
         if let announcement = TitleRules.announcement(title) {
             announced = announcement.issuers
@@ -47,69 +102,38 @@ struct MetadataReader {
             title = announcement.title
         }
         if let transmitted = TitleRules.transmittedTitle(title),
-           let planLines = TitleRules.find(transmitted, in: p, afterTitle..<range.upperBound) {
+           let planLines = TitleRules.find(transmitted, in: p, end..<range.upperBound) {
             metadata.append(("通知标题", title))
             title = TitleRules.join(p, planLines)
         }
+        return TitleFinding(title: title, end: end, announcedIssuers: announced)
+    }
 
-        // A law's history in parentheses under its title: `（1994年…通过 … 修正）`.
-        if let history = lawHistory(from: afterTitle, in: range) {
-            var stated = StatedFields()
-            LawHistory.apply(history.events, to: &stated, metadata: &metadata)
-            fields.date = fields.date ?? stated.date
-            fields.docNumber = fields.docNumber ?? stated.docNumber
-            if fields.issuers.isEmpty { fields.issuers = stated.issuers }
-            afterTitle = history.paragraph + 1
-        }
+    /// Where the segmenter starts: after the header (and a Markdown file's info lines and a table
+    /// of contents).
+    private func bodyStart(after afterTitle: Int, in range: Range<Int>) -> Int {
+        var body = afterTitle
+        if let stated = extracted.bodyStart { body = max(body, p.firstParagraph(atOrAfterSource: stated)) }
+        body = skippingTableOfContents(from: min(body, range.upperBound), in: range)
+        return min(max(body, range.lowerBound), range.upperBound)
+    }
 
-        // Number, signature, issuers, date
-        let docNumber = fields.docNumber ?? header?.docNumber
-        let signature = self.signature(in: afterTitle..<range.upperBound)
+    /// Issuers: stated by the container, the signature, a signature cut short at the end, the
+    /// 版头, the decree, the title (`国务院办公厅关于…`), a news headline, a signer's body.
+    private func issuers(in range: Range<Int>, fields: StatedFields, signature: Signature?, header: DocumentHeader?,
+                         docNumber: String?, title: String, announced: [String]) -> [String] {
         var issuers = fields.issuers
         if issuers.isEmpty, let signature, !signature.issuers.isEmpty { issuers = signature.issuers }
         if issuers.isEmpty { issuers = trailingIssuers(range) }
         if issuers.isEmpty, let header, !header.fileHeadIssuers.isEmpty { issuers = header.fileHeadIssuers }
         if issuers.isEmpty, let decree = header?.decree ?? docNumber.flatMap(decreeName) { issuers = decreeIssuers(decree) }
-        if issuers.isEmpty { issuers = titleIssuers(title: metadata.first { $0.0 == "通知标题" }?.1 ?? title) }
+        if issuers.isEmpty { issuers = titleIssuers(title: title) }
         if issuers.isEmpty { issuers = announced }
         if issuers.isEmpty, let body = leadingSignerBody(range) { issuers = [body] }
-        issuers = completeLocalNames(issuers, in: range)
-
-        var date = fields.date ?? signature?.date ?? header?.date
-        if date == nil { date = leadingDate(range) }
-        if date == nil { date = fields.fallbackDate }
-        if let published = header?.date, published != date { metadata.append(("发布日期", published.iso)) }
-
-        let placement = LevelResolver.resolve(issuers: issuers, docNumber: docNumber, title: title)
-        var docType = DocTypeClassifier.docType(ofTitle: title)
-        if segment.kind == .news { docType = title.contains("解读") ? "解读" : "新闻" }
-
-        // Body
-        var bodyParagraph = afterTitle
-        if let stated = extracted.bodyStart {
-            bodyParagraph = max(bodyParagraph, p.firstParagraph(atOrAfterSource: stated))
-        }
-        bodyParagraph = skippingTableOfContents(from: min(bodyParagraph, range.upperBound), in: range)
-        bodyParagraph = min(max(bodyParagraph, range.lowerBound), range.upperBound)
-
-        let viewRange = p.viewRange(range)
-        let span = p.view.sourceSpan(of: viewRange)
-        let line = range.isEmpty ? 1 : p.line(range.lowerBound)
-        var document = PolicyDocument(
-            id: DocumentID.make(docNumber: docNumber, source: path, title: title), source: path, title: title,
-            docNumber: docNumber, issuers: issuers, date: date, level: placement.level, region: placement.region,
-            docType: docType, span: span, format: extracted.format.rawValue, line: line, metadata: metadata)
-        document.metadata = deduplicated(document.metadata)
-        var diagnostics: [Diagnostic] = []
-        if title.isEmpty { diagnostics.append(.warning("document without a title", path: path, line: line)) }
-        if date == nil {
-            let name = title.isEmpty ? "document" : "«\(title)»"
-            diagnostics.append(.warning("\(name) has no date (no signature, date line or stated date)", path: path, line: line))
-        }
-        return Result(document: document, bodyParagraph: bodyParagraph, diagnostics: diagnostics)
+        return completeLocalNames(issuers, in: range)
     }
 
-    // MARK: - Header and title
+    // MARK: - Header, headings, first lines
 
     /// A header within the first lines of a document that was not split at one (single-document
     /// files: a gov.cn article, a database export).
