@@ -153,6 +153,13 @@ struct DOCXReaderTests {
         }
     }
 
+    @Test("a ZIP whose entries point past its end is refused, not a crash (found by make fuzz)")
+    func entriesPastTheEnd() throws {
+        // The fuzzer's first byte chose the file name; the rest is the file.
+        let input = try Data(contentsOf: TestPaths.fixture("ingest/fuzz-zip-offset-beyond-end.bin")).dropFirst()
+        #expect(throws: InputError.self) { try FileIngestor().ingest(data: Data(input), path: "fuzz.docx") }
+    }
+
     @Test("a ZIP bomb is refused before it is unpacked")
     func zipBomb() throws {
         let zeros = Data(count: 2 * 1_048_576)

@@ -36,7 +36,12 @@ struct MetadataReader {
             afterTitle = history.paragraph + 1
         }
 
-        let docNumber = fields.docNumber ?? header?.docNumber
+        var docNumber = fields.docNumber ?? header?.docNumber
+        if docNumber == nil, header == nil, let (number, line) = numberLine(after: bodyStart(after: afterTitle, in: range), in: range) {
+            // Markdown that repeats the heading and the 发文字号 after its info lines.
+            docNumber = number
+            afterTitle = line + 1
+        }
         let signature = self.signature(in: afterTitle..<range.upperBound)
         let issuers = self.issuers(in: range, fields: fields, signature: signature, header: header, docNumber: docNumber,
                                    title: metadata.first { $0.0 == "通知标题" }?.1 ?? title, announced: found.announcedIssuers)
@@ -116,6 +121,18 @@ struct MetadataReader {
         if let stated = extracted.bodyStart { body = max(body, p.firstParagraph(atOrAfterSource: stated)) }
         body = skippingTableOfContents(from: min(body, range.upperBound), in: range)
         return min(max(body, range.lowerBound), range.upperBound)
+    }
+
+    /// A 发文字号 on a line of its own among the first lines from `start` (before any running text).
+    private func numberLine(after start: Int, in range: Range<Int>) -> (String, Int)? {
+        for i in start..<min(start + 6, range.upperBound) {
+            switch p.kind(i) {
+            case .docNumber(let number): return (number, i)
+            case .body, .label: return nil
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Issuers: stated by the container, the signature, a signature cut short at the end, the
