@@ -144,7 +144,7 @@ struct DOCXReaderTests {
         }
         let whole = try DOCXBuilder.archive([("word/document.xml", Data(DOCXBuilder.document(body: DOCXBuilder.paragraph("通知")).utf8))])
         let truncated = whole.prefix(whole.count / 2)
-        #expect(throws: InputError(path: "t.docx", "corrupt or truncated ZIP archive")) {
+        #expect(throws: InputError(path: "t.docx", "corrupt or truncated ZIP archive (no central directory)")) {
             try FileIngestor().ingest(data: Data(truncated), path: "t.docx")
         }
         let malformed = try DOCXBuilder.archive([("word/document.xml", Data("<w:document><w:body>".utf8))])
@@ -158,6 +158,23 @@ struct DOCXReaderTests {
         // The fuzzer's first byte chose the file name; the rest is the file.
         let input = try Data(contentsOf: TestPaths.fixture("ingest/fuzz-zip-offset-beyond-end.bin")).dropFirst()
         #expect(throws: InputError.self) { try FileIngestor().ingest(data: Data(input), path: "fuzz.docx") }
+    }
+
+    @Test("directory offsets outside the file and ZIP64 records are refused before ZIPFoundation reads them")
+    func zipStructure() throws {
+        let whole = [UInt8](try DOCXBuilder.archive([("word/document.xml", Data(DOCXBuilder.document(body: DOCXBuilder.paragraph("通知")).utf8))]))
+        #expect(ZIPStructure.problem(in: whole) == nil)
+        let entry = try #require((0..<(whole.count - 4)).first { whole[$0..<($0 + 4)].elementsEqual([0x50, 0x4B, 0x01, 0x02]) })
+        var pastEnd = whole
+        pastEnd.replaceSubrange((entry + 42)..<(entry + 46), with: [0xF0, 0xFF, 0xFF, 0x7F])
+        #expect(ZIPStructure.problem(in: pastEnd) == "corrupt or truncated ZIP archive (entry outside the file)")
+        let end = try #require((0..<(whole.count - 4)).last { whole[$0..<($0 + 4)].elementsEqual([0x50, 0x4B, 0x05, 0x06]) })
+        var zip64 = whole
+        zip64.replaceSubrange((end + 10)..<(end + 12), with: [0xFF, 0xFF])
+        #expect(ZIPStructure.problem(in: zip64) == "ZIP64 archive, not supported")
+        #expect(throws: InputError(path: "z.docx", "ZIP64 archive, not supported")) {
+            try FileIngestor().ingest(data: Data(zip64), path: "z.docx")
+        }
     }
 
     @Test("a ZIP bomb is refused before it is unpacked")

@@ -22,21 +22,11 @@ struct DOCXReader {
     static let compatibilityNamespace = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
     func read(_ data: Data, path: String) throws(InputError) -> ExtractedText {
-        // The archive is read from a private temporary copy: ZIPFoundation's in-memory archive
-        // traps (a Swift range error) when an entry points past the end of the data, which a
-        // file-backed archive reports as an error instead (found by `make fuzz`).
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-docx-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let copy = directory.appendingPathComponent("input.docx")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try data.write(to: copy)
-        } catch {
-            throw InputError(path: path, "cannot make a temporary copy to unpack (\(error.localizedDescription))")
-        }
+        // ZIPFoundation reads offsets from the archive unchecked: check them first (ZIPStructure).
+        if let problem = ZIPStructure.problem(in: [UInt8](data)) { throw InputError(path: path, problem) }
         let archive: Archive
         do {
-            archive = try Archive(url: copy, accessMode: .read)
+            archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw InputError(path: path, "corrupt or truncated ZIP archive")
         }
