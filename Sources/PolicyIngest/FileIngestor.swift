@@ -56,9 +56,11 @@ public struct FileIngestor: Sendable {
             throw InputError(path: path, "is a directory, not a file")
         }
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
+        if let read = try? Data(contentsOf: URL(fileURLWithPath: path)) {
+            data = read
+        } else if let handle = FileHandle(forReadingAtPath: path), let read = try? handle.readToEnd() {
+            data = read  // a pipe or a device (`<(…)` in a shell)
+        } else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read file (permission denied?)" : "no such file"
             throw InputError(path: path, reason)
         }

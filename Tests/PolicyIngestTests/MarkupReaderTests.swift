@@ -169,6 +169,9 @@ struct DOCXReaderTests {
         pastEnd.replaceSubrange((entry + 42)..<(entry + 46), with: [0xF0, 0xFF, 0xFF, 0x7F])
         #expect(ZIPStructure.problem(in: pastEnd) == "corrupt or truncated ZIP archive (entry outside the file)")
         let end = try #require((0..<(whole.count - 4)).last { whole[$0..<($0 + 4)].elementsEqual([0x50, 0x4B, 0x05, 0x06]) })
+        var longComment = whole
+        longComment.replaceSubrange((end + 20)..<(end + 22), with: [0xC7, 0x7B])
+        #expect(ZIPStructure.problem(in: longComment) == "corrupt or truncated ZIP archive (no central directory)")
         var zip64 = whole
         zip64.replaceSubrange((end + 10)..<(end + 12), with: [0xFF, 0xFF])
         #expect(ZIPStructure.problem(in: zip64) == "ZIP64 archive, not supported")

@@ -1,9 +1,9 @@
 /// Checks that a ZIP archive's directory stays inside its bytes before ZIPFoundation reads it.
 ///
 /// ZIPFoundation's in-memory archive traps (a Swift range error) when an offset in the archive
-/// points past the end of the data, and its file-backed archive leaks a path buffer per archive;
-/// so the archive is read from memory, after this check has refused every offset that does not
-/// fit (found by `make fuzz`). ZIP64 archives (over 4 GB; their offsets need the ZIP64 records)
+/// points past the end of the data, and leaks when it cannot read the end-of-directory record;
+/// its file-backed archive leaks a path buffer per archive. So the archive is read from memory,
+/// after this check has refused every structure that does not fit (found by `make fuzz`). ZIP64 archives (over 4 GB; their offsets need the ZIP64 records)
 /// are refused: a DOCX policyq reads is capped at 200 MB anyway.
 enum ZIPStructure {
     static let endOfDirectorySignature: UInt32 = 0x0605_4B50
@@ -20,7 +20,9 @@ enum ZIPStructure {
         // The end-of-directory record nearest the end, as ZIPFoundation finds it.
         var end = n - 22
         while end >= 0 && u32(end) != endOfDirectorySignature { end -= 1 }
-        guard end >= 0 else { return "corrupt or truncated ZIP archive (no central directory)" }
+        // ZIPFoundation reads the archive comment with the record; a comment running past the end
+        // makes it give up without closing what it opened (a leak), so that is refused here too.
+        guard end >= 0, end + 22 + u16(end + 20) <= n else { return "corrupt or truncated ZIP archive (no central directory)" }
         if end >= 20 && u32(end - 20) == zip64LocatorSignature { return "ZIP64 archive, not supported" }
         let count = u16(end + 10), directorySize = u32(end + 12), directoryStart = u32(end + 16)
         if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryStart == 0xFFFF_FFFF {
