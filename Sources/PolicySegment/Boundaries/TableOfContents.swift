@@ -1,0 +1,119 @@
+import PolicyCore
+
+/// Finds tables of contents, whose lines repeat the headings of the body and must not become clauses.
+///
+/// Two forms: a `目录` line followed by short heading lines (it ends where a heading it listed
+/// comes again, or at the first line of running text); and, without a `目录` line, a run of
+/// heading-only 编/章/节 lines whose first heading comes again later (`第一章 总则 第二章 … 第一章 总则`).
+struct TableOfContents {
+    /// A line longer than this is running text, not a table-of-contents entry.
+    static let maxEntryLength = 40
+
+    let view: NormalizedText
+
+    /// For each paragraph, whether it belongs to a table of contents.
+    func entries(in paragraphs: [SegmentParagraph]) -> [Bool] {
+        var inTable = [Bool](repeating: false, count: paragraphs.count)
+        var p = 0
+        while p < paragraphs.count {
+            if isContentsTitle(paragraphs[p].range) {
+                inTable[p] = true
+                p = markListedEntries(after: p, in: paragraphs, marking: &inTable)
+            } else {
+                p += 1
+            }
+        }
+        markUntitledTables(in: paragraphs, marking: &inTable)
+        return inTable
+    }
+
+    /// `目录` (spaces and `#` markers aside).
+    private func isContentsTitle(_ range: Range<Int>) -> Bool {
+        var letters: [Unicode.Scalar] = []
+        for i in range where !view.scalars[i].isInlineSpace && view.scalars[i] != "#" {
+            letters.append(view.scalars[i])
+            if letters.count > 2 { return false }
+        }
+        return letters == ["目", "录"]
+    }
+
+    /// Marks the entries after a `目录` line; returns the paragraph where the body resumes.
+    private func markListedEntries(after title: Int, in paragraphs: [SegmentParagraph], marking inTable: inout [Bool]) -> Int {
+        var listed = Set<EntryKey>()
+        var p = title + 1
+        while p < paragraphs.count {
+            let paragraph = paragraphs[p]
+            guard isShortLine(paragraph) else { break }
+            if let key = EntryKey(paragraph) {
+                if listed.contains(key) { break }
+                listed.insert(key)
+            }
+            inTable[p] = true
+            p += 1
+        }
+        return p
+    }
+
+    private func markUntitledTables(in paragraphs: [SegmentParagraph], marking inTable: inout [Bool]) {
+        var firstSeen: [EntryKey: Int] = [:]
+        var repeats: [Int: Int] = [:]  // paragraph → the later paragraph with the same heading label
+        for (p, paragraph) in paragraphs.enumerated() {
+            guard let label = paragraph.label, isTitleLevel(label.kind), isShortLine(paragraph),
+                  let key = EntryKey(paragraph) else { continue }
+            if let first = firstSeen[key] {
+                if repeats[first] == nil { repeats[first] = p }
+            } else {
+                firstSeen[key] = p
+            }
+        }
+        var p = 0
+        while p < paragraphs.count {
+            guard !inTable[p], let again = repeats[p] else { p += 1; continue }
+            // A run of heading lines from p up to the repetition of p's heading.
+            var q = p
+            while q < again, let label = paragraphs[q].label, isTitleLevel(label.kind), isShortLine(paragraphs[q]) { q += 1 }
+            if q == again && again - p >= 2 {
+                for k in p..<again { inTable[k] = true }
+                p = again
+            } else {
+                p += 1
+            }
+        }
+    }
+
+    private func isTitleLevel(_ kind: ClauseKind) -> Bool {
+        kind == .part || kind == .chapter || kind == .section
+    }
+
+    /// A line that could be a table-of-contents entry: short, no full stop.
+    private func isShortLine(_ paragraph: SegmentParagraph) -> Bool {
+        let range = paragraph.range
+        guard range.count <= Self.maxEntryLength else { return false }
+        return !view.scalars[range].contains("。")
+    }
+}
+
+/// A heading line's identity for spotting repetitions: its label and heading text.
+struct EntryKey: Hashable {
+    var label: LabelKey
+    var text: String
+
+    init?(_ paragraph: SegmentParagraph) {
+        guard let label = paragraph.label else { return nil }
+        self.label = LabelKey(label)
+        text = paragraph.headingKey
+    }
+}
+
+/// A label's identity: level and number, wherever it stands.
+struct LabelKey: Hashable {
+    var kind: ClauseKind
+    var ordinal: Int
+    var subordinal: Int
+
+    init(_ label: ClauseLabel) {
+        kind = label.kind
+        ordinal = label.ordinal
+        subordinal = label.subordinal
+    }
+}
