@@ -61,12 +61,13 @@ struct IngestedSegmentation {
     let file: IngestedFile
     let documents: [(draft: DocumentDraft, segmentation: Segmentation)]
 
-    init(_ url: URL) throws {
+    /// Reads `url`; `documentID` replaces the ids ingest gives the documents (for golden files).
+    init(_ url: URL, documentID: String? = nil) throws {
         file = try FileIngestor().ingest(path: url.path)
         let file = file
         documents = file.documents.map { draft in
             (draft, ClauseSegmenter().segment(file.normalized, range: draft.bodyStart..<draft.range.upperBound,
-                                              documentID: draft.document.id, source: file.source))
+                                              documentID: documentID ?? draft.document.id, source: file.source))
         }
     }
 
