@@ -53,7 +53,9 @@ public struct OutlineRenderer: Sendable {
         if rest.hasPrefix(clause.label) { rest = rest.dropFirst(clause.label.count) }
         rest = rest.drop { "、.: ".contains($0) }
         if let heading = clause.heading {
-            if rest.hasPrefix("【" + heading + "】") { rest = rest.dropFirst(heading.count + 2) }
+            if rest.hasPrefix("【" + heading + "】") || rest.hasPrefix("(" + heading + ")") {
+                rest = rest.dropFirst(heading.count + 2)
+            }
             if rest.hasPrefix(heading) { rest = rest.dropFirst(heading.count) }
             rest = rest.drop { "。:!? ".contains($0) }
         }

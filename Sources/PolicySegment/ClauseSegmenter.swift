@@ -30,12 +30,9 @@ public struct ClauseSegmenter: Sendable {
     /// Segments `range` of `text` (a document's body in the normalized view of `source`).
     public func segment(_ text: NormalizedText, range: Range<Int>, documentID: String, source: SourceText) -> Segmentation {
         let range = range.clamped(to: 0..<text.count)
-        let reader = LabelReader(text)
-        let paragraphs = Self.paragraphRanges(of: text, in: range).map {
-            SegmentParagraph(range: $0, label: reader.label(in: $0), view: text)
-        }
+        let paragraphs = Self.paragraphs(of: text, in: range)
         var skipped = TableOfContents(view: text).entries(in: paragraphs)
-        let attachments = attachmentStarts(paragraphs, skipped: skipped)
+        let attachments = attachmentStarts(paragraphs, skipped: skipped, text: text)
         var scopes = [Int](repeating: 0, count: paragraphs.count)
         var scope = 0
         for p in paragraphs.indices {
@@ -54,6 +51,23 @@ public struct ClauseSegmenter: Sendable {
 
     // MARK: - Steps
 
+    /// The paragraphs of `range` with their labels. A heading line that runs on into the next
+    /// label (`第一章　总则　　第一条　为规范…`) counts as two paragraphs.
+    static func paragraphs(of text: NormalizedText, in range: Range<Int>) -> [SegmentParagraph] {
+        let reader = LabelReader(text)
+        var result: [SegmentParagraph] = []
+        for var paragraph in paragraphRanges(of: text, in: range) {
+            var label = reader.label(in: paragraph)
+            while let current = label, let split = reader.runOnLabel(after: current, in: paragraph) {
+                result.append(SegmentParagraph(range: paragraph.lowerBound..<split, label: current, view: text))
+                paragraph = split..<paragraph.upperBound
+                label = reader.label(in: paragraph)
+            }
+            result.append(SegmentParagraph(range: paragraph, label: label, view: text))
+        }
+        return result
+    }
+
     static func paragraphRanges(of text: NormalizedText, in range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = range.lowerBound
@@ -65,16 +79,39 @@ public struct ClauseSegmenter: Sendable {
         return result
     }
 
-    /// `附件1` alone on a line, followed by a title or by top-level numbering (not by the `1.` of an
-    /// attachment list).
-    private func attachmentStarts(_ paragraphs: [SegmentParagraph], skipped: [Bool]) -> Set<Int> {
+    /// `附件1` alone on a line, followed by a title or by top-level numbering. Not an attachment
+    /// list: `附件:` followed by `1.…` lines, by file names (`….pdf`), or by the signature and date
+    /// (the attachments themselves come after the signature).
+    private func attachmentStarts(_ paragraphs: [SegmentParagraph], skipped: [Bool], text: NormalizedText) -> Set<Int> {
+        let closing = ClosingMatter(view: text)
         var result = Set<Int>()
         for (p, paragraph) in paragraphs.enumerated() where paragraph.label?.kind == .attachment && !skipped[p] {
             guard p + 1 < paragraphs.count else { continue }
             if let next = paragraphs[p + 1].label, next.kind.rank > ClauseKind.outline.rank { continue }
+            if Self.isFileName(paragraphs[p + 1].range, in: text) { continue }
+            let following = paragraphs[(p + 1)..<min(paragraphs.count, p + 5)]
+            let firstLabel = following.firstIndex { $0.label != nil } ?? following.endIndex
+            if following[..<firstLabel].contains(where: { closing.endsWithDate($0.range) }) { continue }
             result.insert(p)
         }
+        // `附件:` + title, then `附件` + the same title: the first is the list, the second the attachment.
+        for p in result where p + 3 < paragraphs.count && paragraphs[p + 2].label?.kind == .attachment {
+            if text.string(paragraphs[p + 1].range) == text.string(paragraphs[p + 3].range) { result.remove(p) }
+        }
         return result
+    }
+
+    /// `《…》.pdf`, `1.服务情况调查表.xlsx`: a line naming an attached file.
+    static func isFileName(_ range: Range<Int>, in text: NormalizedText) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound && text.scalars[end - 1].isInlineSpace { end -= 1 }
+        for ext in ["pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "zip", "rar", "et"] {
+            let count = ext.unicodeScalars.count
+            guard end - count - 1 >= range.lowerBound else { continue }
+            let dot = text.scalars[end - count - 1]
+            if (dot == "." || dot == "。") && text.hasPrefix(ext, at: end - count) { return true }
+        }
+        return false
     }
 
     /// Finds the closing matter after the last label of each scope, marks it skipped, and returns

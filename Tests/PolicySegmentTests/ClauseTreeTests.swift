@@ -117,6 +117,27 @@ struct ClauseTreeTests {
         #expect(doc.warnings.isEmpty)
     }
 
+    @Test("a heading line that runs on into the first article is split at the article's label")
+    func runOnHeading() {
+        let doc = Segmented("　第一章　总则　　第一条 　为规范政务数据资源管理，制定本办法。\n　　第二条 　本办法适用于全州。\n"
+            + "　第二章　规划建设　　第三条 　州数据资源主管部门应当编制规划。")
+        #expect(doc.paths == ["第一章", "第一章/第一条", "第一章/第二条", "第二章", "第二章/第三条"])
+        #expect(doc.clause("第一章")?.text == "第一章　总则")
+        #expect(doc.clause("第一章")?.heading == "总则")
+        #expect(doc.clause("第一章/第一条")?.text == "第一条 　为规范政务数据资源管理，制定本办法。")
+        #expect(doc.warnings.isEmpty, "\(doc.warnings)")
+        // Without a space in the source it is one heading line (the view alone cannot tell).
+        #expect(Segmented("第一章 关于第一条的说明").paths == ["第一章"])
+    }
+
+    @Test("an article titled in brackets on its own line: the next paragraph is its text, not 第二款")
+    func bracketedArticleTitle() {
+        let doc = Segmented("第一条（目的和依据）\n为了推进新片区建设，制定本办法。\n第二条（适用范围）\n本办法适用于新片区。\n新片区包括下列区域。")
+        #expect(doc.paths == ["第一条", "第二条", "第二条/第二款"])
+        #expect(doc.clause("第一条")?.heading == "目的和依据")
+        #expect(doc.clause("第二条/第二款")?.text == "新片区包括下列区域。")
+    }
+
     @Test("Chinese numerals to the hundreds and thousands")
     func bigNumbers() {
         let doc = Segmented("第一百二十四条 甲。\n第一百二十五条 乙。\n第一百二十五条之一 丙。\n第一百二十六条 丁。")
@@ -212,11 +233,22 @@ struct ClauseTreeTests {
     @Test("an attachment list is not an attachment", arguments: [
         "一、总体要求\n坚持稳中求进。\n附件：1.补贴政策清单\n2.信贷政策清单\n山西省人民政府\n2023年11月4日",
         "一、总体要求\n坚持稳中求进。\n附件\n1.补贴政策清单\n2.信贷政策清单\n山西省人民政府\n2023年11月4日",
+        "一、总体要求\n坚持稳中求进。\n附件：\n《关于打造消费新场景培育消费新增长点的措施》.pdf",
+        "一、总体要求\n坚持稳中求进。\n附件：\n1.2024“三品”全国行活动列表.zip\n2.2024“三品”全国行活动标识.zip",
+        "一、总体要求\n坚持稳中求进。\n附件：\n现代商贸流通体系试点城市实施方案编制提纲\n财政部办公厅 商务部办公厅\n2024年4月23日",
     ])
     func attachmentList(text: String) {
         let doc = Segmented(text)
         #expect(doc.paths == ["一"])
         #expect(doc.clause("一")?.text == "一、总体要求\n坚持稳中求进。")
+    }
+
+    @Test("an attachment list naming the attachment that follows is not an attachment itself")
+    func attachmentListThenAttachment() {
+        let doc = Segmented("一、考评结果应用\n全市通报。\n附件：\n包头市数字政府建设考评指标\n附件\n包头市数字政府建设考评指标\n一、政务服务\n（一）平台建设")
+        #expect(doc.paths == ["一", "附件", "附件/一", "附件/一/(一)"])
+        #expect(doc.clause("一")?.text == "一、考评结果应用\n全市通报。")
+        #expect(doc.clause("附件")?.line == 5)
     }
 
     @Test("closing matter after the last clause is not part of it", arguments: [

@@ -4,7 +4,8 @@ import PolicyCore
 ///
 /// - `【立法目的】` right after any label is a heading.
 /// - 编, 章, 节 and attachments: the rest of the label's line (`第一章 总则` → `总则`).
-/// - Articles and 款 have no heading otherwise (`第一条为了…` is the article's text).
+/// - Articles and 款 have no heading otherwise (`第一条为了…` is the article's text), except a
+///   bracketed title alone on the label's line (`第一条（目的和依据）`).
 /// - 公文 levels (一、, (一), 1. …) and 一是: the first sentence when it is title-like — short, no
 ///   comma or semicolon before its full stop, not ending in 的 (`(一)鼓励汽车更新换代。2023年…` →
 ///   `鼓励汽车更新换代`); a label line alone gives its whole text (`一、总体要求`).
@@ -18,8 +19,9 @@ struct HeadingReader {
         case sentence
     }
 
-    /// Longest heading taken from a sentence.
-    static let maxSentenceHeading = 30
+    /// Longest heading taken from a sentence (the longest titles of the seeds have 17 characters;
+    /// `考评以日常监测、实地调研、民意调查、第三方评估等方式进行` with 26 is a sentence).
+    static let maxSentenceHeading = 24
     /// Longest heading taken from a whole line.
     static let maxLineHeading = 40
     /// Longest heading that ends in `:` (`主要目标:到2027年…`).
@@ -41,6 +43,12 @@ struct HeadingReader {
         }
         switch style {
         case .bracketedOnly:
+            // `第一条（目的和依据）` with the article's text on the next line (Shanghai style).
+            let trimmed = trimmedEnd(body)
+            if s[body.lowerBound] == "(", s[trimmed.upperBound - 1] == ")", trimmed.count >= 3,
+               trimmed.count <= Self.maxColonHeading + 2, !s[trimmed].dropFirst().dropLast().contains("(") {
+                return (view.string((body.lowerBound + 1)..<(trimmed.upperBound - 1)), body.upperBound)
+            }
             return (nil, body.lowerBound)
         case .line:
             let trimmed = trimmedEnd(body)

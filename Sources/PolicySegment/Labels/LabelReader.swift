@@ -38,6 +38,23 @@ struct LabelReader {
         return nil
     }
 
+    /// Where a deeper 章/节/条 label starts inside the heading line of `label` (a 编, 章 or 节), when
+    /// the source runs them together with only spaces between: `第一章　总则　　第一条　为规范…`.
+    func runOnLabel(after label: ClauseLabel, in paragraph: Range<Int>) -> Int? {
+        guard label.kind.rank <= ClauseKind.section.rank else { return nil }
+        let s = view.scalars
+        let limit = min(paragraph.upperBound - 2, label.bodyStart + HeadingReader.maxLineHeading)
+        var i = label.bodyStart + 1
+        while i < limit {
+            if s[i] == "第", view.sourceStarts[i] > view.sourceEnds[i - 1],
+               let inner = structural(at: i, end: paragraph.upperBound), inner.kind.rank > label.kind.rank {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
     // MARK: - The label forms
 
     /// `第十条`, `第一百三十三条之一`, `第二章`, `第一节`, `第一编`.
