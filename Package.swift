@@ -61,6 +61,8 @@ let package = Package(
             name: "policyq",
             dependencies: ["PolicyQuery", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+        .executableTarget(name: "PolicyFuzz", dependencies: ["PolicyPipeline"], path: "Sources/PolicyFuzz",
+                          swiftSettings: strict),
 
         // Tests
         .target(name: "TestSupport", dependencies: ["PolicyCore"], path: "Tests/TestSupport", swiftSettings: strict),
