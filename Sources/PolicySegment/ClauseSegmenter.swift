@@ -129,7 +129,9 @@ public struct ClauseSegmenter: Sendable {
             if end < paragraphs.count { limits[scope] = paragraphs[end].range.lowerBound }
             // An attachment list (`附件:1.…` and the lines after it) is closing matter, labels and all.
             let listStart = (p..<end).first { q in
-                q > p && !attachments.contains(q) && text.hasPrefix("附件", at: paragraphs[q].range.lowerBound)
+                let start = paragraphs[q].range.lowerBound
+                return q > p && text.scalars[start] == "附" && start + 1 < text.count && text.scalars[start + 1] == "件"
+                    && !attachments.contains(q)
             } ?? end
             let labelled = (p..<listStart).filter { paragraphs[$0].label != nil && !skipped[$0] }
             if let last = labelled.last {
@@ -164,7 +166,7 @@ public struct ClauseSegmenter: Sendable {
                                         ordinal: member.ordinal, subordinal: 0, start: member.start,
                                         bodyStart: member.bodyStart)
                 drafts.append(ClauseDraft(label: label, parent: index, heading: heading, scope: draft.scope,
-                                          headingKey: ""))
+                                          headingKeyRange: member.start..<member.start))
             }
         }
     }
@@ -176,7 +178,8 @@ public struct ClauseSegmenter: Sendable {
         let orphanDepths = orphanDepths(drafts)
         var paths = [String](repeating: "", count: drafts.count)
         var depths = [Int](repeating: 1, count: drafts.count)
-        var usedPaths = Set<String>()
+        // Paths already given, by parent and number: two siblings with the same label get `~2`.
+        var taken: [PathSlot: [String]] = [:]
         var clauses: [Clause] = []
         var entries: [NumberingChecker.Entry] = []
         clauses.reserveCapacity(drafts.count)
@@ -184,17 +187,20 @@ public struct ClauseSegmenter: Sendable {
             let draft = drafts[index]
             let prefix = draft.parent.map { paths[$0] + "/" } ?? ""
             var path = prefix + draft.label.text
+            let slot = PathSlot(parent: draft.parent ?? -1, label: LabelKey(draft.label))
+            var siblings = taken[slot] ?? []
             var copy = 2
-            while usedPaths.contains(path) {
+            while siblings.contains(path) {
                 path = prefix + draft.label.text + "~\(copy)"
                 copy += 1
             }
-            usedPaths.insert(path)
+            siblings.append(path)
+            taken[slot] = siblings
             paths[index] = path
             depths[index] = draft.parent.map { depths[$0] + 1 } ?? orphanDepths[draft.scope][draft.kind.rank]
             var end = limits[draft.scope]
             if position + 1 < order.count { end = min(end, drafts[order[position + 1]].start) }
-            end = trimmedEnd(text, start: draft.start, end: end)
+            end = max(trimmedEnd(text, start: draft.start, end: end), draft.start + 1)
             let span = text.sourceSpan(of: draft.start..<end)
             let line = source.lineNumber(at: span.start)
             clauses.append(Clause(id: documentID + "#" + path, docId: documentID, path: path, label: draft.label.text,
@@ -208,6 +214,13 @@ public struct ClauseSegmenter: Sendable {
             Diagnostic.warning($0.message, path: source.path, line: entries[$0.index].line)
         }
         return Segmentation(clauses: clauses, diagnostics: diagnostics)
+    }
+
+    /// Where a path could repeat: the same number at the same level under the same parent. Keyed by
+    /// numbers, since hashing the Chinese path strings themselves is slow.
+    private struct PathSlot: Hashable {
+        var parent: Int
+        var label: LabelKey
     }
 
     /// Depth of a clause without a parent, per scope and level: 1 plus the number of higher levels

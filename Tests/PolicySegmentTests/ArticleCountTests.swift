@@ -1,7 +1,7 @@
 import Foundation
 import PolicyCore
 import PolicyIngest
-@testable import PolicySegment
+import PolicySegment
 import Testing
 import TestSupport
 
@@ -105,11 +105,11 @@ enum ArticleCount {
 
     static func files(under folder: URL, extension ext: String) -> [URL] {
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        var result: [URL] = []
+        var result: [String] = []
         while let url = enumerator?.nextObject() as? URL {
-            if url.pathExtension == ext { result.append(url) }
+            if url.pathExtension == ext { result.append(url.path) }
         }
-        return result.sorted { $0.path < $1.path }
+        return result.sorted().map { URL(fileURLWithPath: $0) }
     }
 
     /// Ingests and segments `files` on all cores; a file ingest refuses is listed as unreadable.
@@ -176,7 +176,7 @@ enum ArticleCount {
             guard i < s.count, s[i] == "第" else { continue }
             i += 1
             let numeralStart = i
-            while i < s.count && (LabelReader.isLabelNumeral(s[i]) || s[i].isASCIIDigit) { i += 1 }
+            while i < s.count && (isNumeral(s[i]) || s[i].isASCIIDigit) { i += 1 }
             let numeralEnd = i
             while i < s.count && (s[i] == " " || s[i] == "\u{3000}") { i += 1 }
             guard i > numeralStart, i < s.count, s[i] == "条" else { continue }
@@ -188,7 +188,7 @@ enum ArticleCount {
             }
             if i < s.count && s[i] == "之" {
                 var j = i + 1
-                while j < s.count && LabelReader.isLabelNumeral(s[j]) { j += 1 }
+                while j < s.count && isNumeral(s[j]) { j += 1 }
                 if j > i + 1 { i = j }
             }
             if i >= s.count || s[i] == " " || s[i] == "\u{3000}" || s[i] == "【" || s[i].isLineTerminator {
@@ -196,6 +196,11 @@ enum ArticleCount {
             }
         }
         return (result, spaced)
+    }
+
+    /// A Chinese numeral of an article number (written out here, independent of the segmenter).
+    static func isNumeral(_ c: Unicode.Scalar) -> Bool {
+        "零〇一二三四五六七八九十百千两".unicodeScalars.contains(c)
     }
 
     /// CPU time of the calling thread, in seconds (wall time would count waiting for a busy core).

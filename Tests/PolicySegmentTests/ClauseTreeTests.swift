@@ -182,6 +182,20 @@ struct ClauseTreeTests {
         #expect(doc.clause("一")?.line == 4)
     }
 
+    @Test("a slide's table of contents as a list: the section heading after it is body")
+    func slideTableOfContents() {
+        let doc = Segmented("""
+            目录
+            - (一) 在推动商圈建设上强力
+            - (二) 在培育商贸主体上用力
+            三、凝神聚力打造供给丰富扩容提质的消费新格局
+            (一) 在推动商圈建设上强力
+            1. 优化中心城市商圈布局
+            (二) 在培育商贸主体上用力
+            """)
+        #expect(doc.paths == ["三", "三/(一)", "三/(一)/1", "三/(二)"])
+    }
+
     @Test("a slide deck repeating its headings on every page gives each clause once")
     func slideDeck() {
         let doc = Segmented("""

@@ -2,9 +2,11 @@ import PolicyCore
 
 /// Finds tables of contents, whose lines repeat the headings of the body and must not become clauses.
 ///
-/// Two forms: a `目录` line followed by short heading lines (it ends where a heading it listed
-/// comes again, or at the first line of running text); and, without a `目录` line, a run of
-/// heading-only 编/章/节 lines whose first heading comes again later (`第一章 总则 第二章 … 第一章 总则`).
+/// Two forms: a `目录` line followed by short heading lines, which may be list items (`- (一) …`); it
+/// ends where a heading it listed comes again, at a label of a higher level than any it listed (the
+/// `三、` above the `(一)…(六)` a slide listed), or at the first line of running text. And, without a
+/// `目录` line, a run of heading-only 编/章/节 lines whose first heading comes again later
+/// (`第一章 总则 第二章 … 第一章 总则`).
 struct TableOfContents {
     /// A line longer than this is running text, not a table-of-contents entry.
     static let maxEntryLength = 40
@@ -40,13 +42,17 @@ struct TableOfContents {
     /// Marks the entries after a `目录` line; returns the paragraph where the body resumes.
     private func markListedEntries(after title: Int, in paragraphs: [SegmentParagraph], marking inTable: inout [Bool]) -> Int {
         var listed = Set<EntryKey>()
+        var highestListed = Int.max
         var p = title + 1
         while p < paragraphs.count {
             let paragraph = paragraphs[p]
             guard isShortLine(paragraph) else { break }
-            if let key = EntryKey(paragraph) {
+            if let entry = paragraph.label != nil ? paragraph : listItem(paragraph), let key = EntryKey(entry, view: view) {
                 if listed.contains(key) { break }
+                // A label above every listed level belongs to the body (listed items of one section).
+                if paragraph.label != nil && key.label.kind.rank < highestListed && !listed.isEmpty { break }
                 listed.insert(key)
+                highestListed = min(highestListed, key.label.kind.rank)
             }
             inTable[p] = true
             p += 1
@@ -54,12 +60,23 @@ struct TableOfContents {
         return p
     }
 
+    /// A table-of-contents line written as a list item: `- 一、精准把握…`, `• (一) 在推动…`.
+    private func listItem(_ paragraph: SegmentParagraph) -> SegmentParagraph? {
+        let range = paragraph.range
+        guard range.count > 2, ["-", "*", "•", "·"].contains(view.scalars[range.lowerBound]) else { return nil }
+        var start = range.lowerBound + 1
+        while start < range.upperBound && view.scalars[start].isInlineSpace { start += 1 }
+        let inner = start..<range.upperBound
+        guard let label = LabelReader(view).label(in: inner) else { return nil }
+        return SegmentParagraph(range: inner, label: label, view: view)
+    }
+
     private func markUntitledTables(in paragraphs: [SegmentParagraph], marking inTable: inout [Bool]) {
         var firstSeen: [EntryKey: Int] = [:]
         var repeats: [Int: Int] = [:]  // paragraph → the later paragraph with the same heading label
         for (p, paragraph) in paragraphs.enumerated() {
             guard let label = paragraph.label, isTitleLevel(label.kind), isShortLine(paragraph),
-                  let key = EntryKey(paragraph) else { continue }
+                  let key = EntryKey(paragraph, view: view) else { continue }
             if let first = firstSeen[key] {
                 if repeats[first] == nil { repeats[first] = p }
             } else {
@@ -98,10 +115,10 @@ struct EntryKey: Hashable {
     var label: LabelKey
     var text: String
 
-    init?(_ paragraph: SegmentParagraph) {
+    init?(_ paragraph: SegmentParagraph, view: NormalizedText) {
         guard let label = paragraph.label else { return nil }
         self.label = LabelKey(label)
-        text = paragraph.headingKey
+        text = paragraph.headingKey(in: view)
     }
 }
 

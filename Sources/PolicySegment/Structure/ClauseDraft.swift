@@ -5,15 +5,15 @@ struct SegmentParagraph {
     /// The paragraph's range in the view, without its `\n`.
     var range: Range<Int>
     var label: ClauseLabel?
-    /// The text after the label, trimmed of spaces and of the dots and page numbers of a table of
-    /// contents (`总则……1` → `总则`), at most 60 scalars: tells a repeated heading from a new one.
-    var headingKey: String
+    /// The text after the label, without the dots and page numbers of a table of contents
+    /// (`总则……1` → `总则`): tells a repeated heading from a new one (`sameHeading`).
+    var headingKeyRange: Range<Int>
 
     init(range: Range<Int>, label: ClauseLabel?, view: NormalizedText) {
         self.range = range
         self.label = label
         guard let label else {
-            headingKey = ""
+            headingKeyRange = range.upperBound..<range.upperBound
             return
         }
         let s = view.scalars
@@ -23,9 +23,18 @@ struct SegmentParagraph {
             guard c.isInlineSpace || c.isASCIIDigit || c == "." || c == "…" || c == "·" || c == "-" || c == "—" else { break }
             end -= 1
         }
-        var key = String.UnicodeScalarView()
-        key.append(contentsOf: s[label.bodyStart..<min(end, label.bodyStart + 60)].filter { !$0.isInlineSpace })
-        headingKey = String(key)
+        headingKeyRange = label.bodyStart..<end
+    }
+
+    /// The heading key as a string, spaces left out (for hashing in `TableOfContents`).
+    func headingKey(in view: NormalizedText) -> String {
+        String(scalars: ArraySlice(view.scalars[headingKeyRange].filter { !$0.isInlineSpace }))
+    }
+
+    /// Whether two heading keys read the same, spaces aside.
+    static func sameHeading(_ a: Range<Int>, _ b: Range<Int>, in view: NormalizedText) -> Bool {
+        let s = view.scalars
+        return s[a].lazy.filter { !$0.isInlineSpace }.elementsEqual(s[b].lazy.filter { !$0.isInlineSpace })
     }
 }
 
@@ -39,7 +48,8 @@ struct ClauseDraft {
     var heading: String?
     /// 0 for the main body; each attachment opens a new numbering scope.
     var scope: Int
-    var headingKey: String
+    /// See `SegmentParagraph.headingKeyRange` (empty for 款 and enumerations).
+    var headingKeyRange: Range<Int>
 
     /// Articles: whether the article's first paragraph (its own text) has been seen, so the next
     /// unlabelled paragraph starts a 款.

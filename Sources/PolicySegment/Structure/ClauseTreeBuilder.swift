@@ -29,7 +29,7 @@ struct ClauseTreeBuilder {
                 stack.removeAll()
                 open(label, paragraph: paragraph, next: next, scope: scopes[p], titleTaken: { title.insert(p + 1) })
             } else if let label = paragraph.label, label.kind != .attachment {
-                if isRepeatedHeading(label, key: paragraph.headingKey) { continue }
+                if isRepeatedHeading(label, key: paragraph.headingKeyRange) { continue }
                 while let top = stack.last, drafts[top].kind.rank >= label.kind.rank { stack.removeLast() }
                 open(label, paragraph: paragraph, next: next, scope: scopes[p], titleTaken: { title.insert(p + 1) })
             } else {
@@ -40,10 +40,11 @@ struct ClauseTreeBuilder {
 
     /// A slide deck repeats `一、标题` and `(二)标题` on every page: same label, same heading as an
     /// open clause.
-    private func isRepeatedHeading(_ label: ClauseLabel, key: String) -> Bool {
+    private func isRepeatedHeading(_ label: ClauseLabel, key: Range<Int>) -> Bool {
         stack.contains { index in
             let open = drafts[index]
-            return LabelKey(open.label) == LabelKey(label) && open.headingKey == key
+            return LabelKey(open.label) == LabelKey(label)
+                && SegmentParagraph.sameHeading(open.headingKeyRange, key, in: view)
         }
     }
 
@@ -62,7 +63,7 @@ struct ClauseTreeBuilder {
             titleTaken()
         }
         var draft = ClauseDraft(label: label, parent: parent, heading: heading, scope: scope,
-                                headingKey: paragraph.headingKey)
+                                headingKeyRange: paragraph.headingKeyRange)
         draft.hasOwnParagraph = textStart < paragraph.range.upperBound
         drafts.append(draft)
         stack.append(drafts.count - 1)
@@ -80,7 +81,8 @@ struct ClauseTreeBuilder {
         let n = drafts[articleIndex].paragraphCount
         let label = ClauseLabel(kind: .paragraph, text: "第\(ChineseNumeral.chinese(n))款", ordinal: n, subordinal: 0,
                                 start: paragraph.range.lowerBound, bodyStart: paragraph.range.lowerBound)
-        let draft = ClauseDraft(label: label, parent: articleIndex, heading: nil, scope: scope, headingKey: "")
+        let draft = ClauseDraft(label: label, parent: articleIndex, heading: nil, scope: scope,
+                                headingKeyRange: label.start..<label.start)
         drafts.append(draft)
         stack.append(drafts.count - 1)
     }

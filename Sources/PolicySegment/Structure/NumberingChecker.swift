@@ -64,8 +64,10 @@ struct NumberingChecker {
     }
 
     private func compare(_ entry: Entry, to previous: Number) -> String? {
-        let previousLabel = entry.kind.label(for: previous.ordinal, like: entry.label.text)
-            + (previous.subordinal > 0 ? "之\(ChineseNumeral.chinese(previous.subordinal))" : "")
+        var previousLabel: String {
+            entry.kind.label(for: previous.ordinal, like: entry.label.text)
+                + (previous.subordinal > 0 ? "之\(ChineseNumeral.chinese(previous.subordinal))" : "")
+        }
         if entry.ordinal == previous.ordinal {
             if entry.subordinal > previous.subordinal { return nil }
             if entry.subordinal == previous.subordinal {
