@@ -16,7 +16,8 @@ public struct Segmentation: Sendable {
 /// Finds the numbered clause tree of a document: 第N编/章/节/条 (+ 款), 一、/（一）/1./（1）/①, 一是….
 ///
 /// The steps, each in its own type:
-/// 1. `LabelReader`: the label at the start of each paragraph (never inside running text).
+/// 1. `LabelReader`: the label at the start of each paragraph (never inside running text, nor in
+///    paragraphs inside a quotation, see `Quotations`).
 /// 2. `TableOfContents`: heading lines of a 目录 are not clauses.
 /// 3. Attachments (`附件1` + title) open a new numbering scope; `ClosingMatter` ends the last
 ///    clause of each scope before the 结束语, signature, 抄送 or a following news report.
@@ -52,11 +53,18 @@ public struct ClauseSegmenter: Sendable {
     // MARK: - Steps
 
     /// The paragraphs of `range` with their labels. A heading line that runs on into the next
-    /// label (`第一章　总则　　第一条　为规范…`) counts as two paragraphs.
+    /// label (`第一章　总则　　第一条　为规范…`) counts as two paragraphs; paragraphs inside a
+    /// quotation have no label.
     static func paragraphs(of text: NormalizedText, in range: Range<Int>) -> [SegmentParagraph] {
         let reader = LabelReader(text)
+        let ranges = paragraphRanges(of: text, in: range)
+        let quoted = Quotations(view: text).quoted(ranges)
         var result: [SegmentParagraph] = []
-        for var paragraph in paragraphRanges(of: text, in: range) {
+        for (index, var paragraph) in ranges.enumerated() {
+            if quoted[index] {
+                result.append(SegmentParagraph(range: paragraph, label: nil, view: text))
+                continue
+            }
             var label = reader.label(in: paragraph)
             while let current = label, let split = reader.runOnLabel(after: current, in: paragraph) {
                 result.append(SegmentParagraph(range: paragraph.lowerBound..<split, label: current, view: text))

@@ -110,6 +110,23 @@ struct ClauseTreeTests {
         #expect(doc.clause("(一)")?.text == text)
     }
 
+    @Test("labels inside a quotation over several paragraphs belong to the quoted text")
+    func quotedParagraphs() {
+        let doc = Segmented("""
+            四、关于融资租赁的解释
+            6.将第十二条修改为：
+            “有下列情形之一，出租人请求解除融资租赁合同的，人民法院应予支持：
+            （一）承租人未按照合同约定的期限和数额支付租金；
+            （二）合同对于欠付租金解除合同的情形没有明确约定的。”
+            7.将第十九条修改为：
+            “租赁物不符合约定的，出租人不承担责任。”
+            （一）全面提升“12345"政务热线服务水平。
+            （二）优化服务。
+            """)
+        #expect(doc.paths == ["四", "四/6", "四/7", "四/(一)", "四/(二)"])
+        #expect(doc.clause("四/6")?.text.hasSuffix("没有明确约定的。”") == true)
+    }
+
     @Test("第N条 mentioned inside an article is not an article")
     func articleReferences() {
         let doc = Segmented("第一条 依照本法第二十条规定处理。\n第二十条规定的情形除外。\n第二条 本法自公布之日起施行。")
@@ -173,6 +190,20 @@ struct ClauseTreeTests {
         #expect(doc.paths == ["第一章", "第一章/第一条", "第二章", "第二章/第二条"])
         #expect(doc.clause("第一章")?.line == 3)
         #expect(doc.warnings.isEmpty)
+    }
+
+    @Test("a table of contents whose first headings are lost in the body is still a table of contents")
+    func tableOfContentsWithLostHeadings() {
+        let doc = Segmented("第一章 总则\n第二章 管理\n第三章 附则\n第一条 为了规范。\n第二章 管理\n第二条 应当登记。\n第三章 附则\n第三条 施行。")
+        #expect(doc.paths == ["第一条", "第二章", "第二章/第二条", "第三章", "第三章/第三条"])
+        #expect(doc.warnings == ["第二章: numbering starts at 第二章, 第一章 missing"])
+    }
+
+    @Test("heading lines of different levels in a row are not a table of contents")
+    func headingRunIsNotTableOfContents() {
+        let doc = Segmented("第一编 总则\n第一章 一般规定\n第一节 适用\n第一条 甲。\n第二节 一般规定\n第二条 乙。\n第二章 其他\n第一节 适用\n第三条 丙。")
+        #expect(doc.paths == ["第一编", "第一编/第一章", "第一编/第一章/第一节", "第一编/第一章/第一节/第一条", "第一编/第一章/第二节",
+                              "第一编/第一章/第二节/第二条", "第一编/第二章", "第一编/第二章/第一节", "第一编/第二章/第一节/第三条"])
     }
 
     @Test("a 公文 table of contents with page numbers")

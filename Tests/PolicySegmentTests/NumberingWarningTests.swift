@@ -27,6 +27,7 @@ struct NumberingWarningTests {
         "一、甲\n（一）子。\n（二）子。\n二、乙\n（一）子。\n（二）子。",      // or restart
         "第一章 总则\n第一条 甲。\n第二章 附则\n第二条 乙。",               // articles count through chapters
         "第一章 甲\n第一节 子\n第一条 甲。\n第二节 子\n第二条 乙。\n第二章 乙\n第一节 子\n第三条 丙。",
+        "第一编 总则\n第一章 甲\n第一条 甲。\n第二章 乙\n第二条 乙。\n第二编 分则\n第一章 丙\n第三条 丙。",  // 章 restart per 编
         "第一条 甲。\n第一条之一 乙。\n第一条之二 丙。\n第二条 丁。",
         "一、甲\n（一）子。\n附件1\n清单\n一、甲\n（一）子。",                // attachments restart
         "（一）甲。一是完善机制;二是加强协调。\n（二）乙。一是完善机制;二是加强协调。",

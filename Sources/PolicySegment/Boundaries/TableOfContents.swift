@@ -5,8 +5,8 @@ import PolicyCore
 /// Two forms: a `目录` line followed by short heading lines, which may be list items (`- (一) …`); it
 /// ends where a heading it listed comes again, at a label of a higher level than any it listed (the
 /// `三、` above the `(一)…(六)` a slide listed), or at the first line of running text. And, without a
-/// `目录` line, a run of heading-only 编/章/节 lines whose first heading comes again later
-/// (`第一章 总则 第二章 … 第一章 总则`).
+/// `目录` line, a run of heading-only 编/章/节 lines with two of a level, whose headings come again
+/// later (`第一章 总则 第二章 … 第一章 总则`).
 struct TableOfContents {
     /// A line longer than this is running text, not a table-of-contents entry.
     static let maxEntryLength = 40
@@ -71,30 +71,32 @@ struct TableOfContents {
         return SegmentParagraph(range: inner, label: label, view: view)
     }
 
+    /// A run of heading-only 编/章/节 lines with two of the same level (`第一章 总则 第二章 …`: chapters
+    /// without articles between them), some of which come again after the run.
     private func markUntitledTables(in paragraphs: [SegmentParagraph], marking inTable: inout [Bool]) {
-        var firstSeen: [EntryKey: Int] = [:]
-        var repeats: [Int: Int] = [:]  // paragraph → the later paragraph with the same heading label
-        for (p, paragraph) in paragraphs.enumerated() {
-            guard let label = paragraph.label, isTitleLevel(label.kind), isShortLine(paragraph),
-                  let key = EntryKey(paragraph, view: view) else { continue }
-            if let first = firstSeen[key] {
-                if repeats[first] == nil { repeats[first] = p }
-            } else {
-                firstSeen[key] = p
-            }
+        let keys: [EntryKey?] = paragraphs.map { paragraph in
+            guard let label = paragraph.label, isTitleLevel(label.kind), isShortLine(paragraph) else { return nil }
+            return EntryKey(paragraph, view: view)
         }
+        var lastSeen: [EntryKey: Int] = [:]
+        for (p, key) in keys.enumerated() { if let key { lastSeen[key] = p } }
         var p = 0
         while p < paragraphs.count {
-            guard !inTable[p], let again = repeats[p] else { p += 1; continue }
-            // A run of heading lines from p up to the repetition of p's heading.
+            guard !inTable[p], keys[p] != nil else { p += 1; continue }
+            // The run ends where a heading of the run comes again: the body starts there.
+            var run = Set<EntryKey>()
+            var kinds = Set<ClauseKind>()
+            var twoOfAKind = false
             var q = p
-            while q < again, let label = paragraphs[q].label, isTitleLevel(label.kind), isShortLine(paragraphs[q]) { q += 1 }
-            if q == again && again - p >= 2 {
-                for k in p..<again { inTable[k] = true }
-                p = again
-            } else {
-                p += 1
+            while q < paragraphs.count, !inTable[q], let key = keys[q], !run.contains(key) {
+                run.insert(key)
+                twoOfAKind = twoOfAKind || !kinds.insert(key.label.kind).inserted
+                q += 1
             }
+            if twoOfAKind && run.contains(where: { (lastSeen[$0] ?? 0) >= q }) {
+                for k in p..<q { inTable[k] = true }
+            }
+            p = q
         }
     }
 

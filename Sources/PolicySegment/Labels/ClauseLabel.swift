@@ -40,9 +40,10 @@ extension ClauseKind {
     }
 
     /// Levels whose numbering runs through the whole document (or attachment) instead of
-    /// restarting under every parent: articles keep counting across chapters, chapters across parts.
+    /// restarting under every parent: articles keep counting across chapters and parts. (Chapters
+    /// may restart in each 编, as in the Criminal Law.)
     var numbersContinuously: Bool {
-        self == .article || self == .chapter || self == .part || self == .attachment
+        self == .article || self == .part || self == .attachment
     }
 
     /// Writes `ordinal` the way a label of this kind is written, in the style of `example`

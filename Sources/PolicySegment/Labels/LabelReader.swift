@@ -218,8 +218,7 @@ struct LabelReader {
         let s = view.scalars
         guard i < end else { return false }
         switch s[i] {
-        case "至", "到": return true
-        case "、", ",", "和", "或", "及": return i + 1 < end && s[i + 1] == "("
+        case "至", "到", "、", ",", "和", "或", "及": return i + 1 < end && s[i + 1] == "("
         case "项":
             guard i + 1 < end else { return true }
             return "规所的中情".unicodeScalars.contains(s[i + 1])
