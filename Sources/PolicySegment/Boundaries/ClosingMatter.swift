@@ -10,6 +10,40 @@ struct ClosingMatter {
 
     let view: NormalizedText
 
+    /// Finds the closing matter after the last label of each scope, marks it skipped, and returns
+    /// where each scope's clauses must end (view index).
+    func cut(_ paragraphs: [SegmentParagraph], scopes: [Int], scopeCount: Int, attachments: Set<Int>, end bodyEnd: Int,
+             skipped: inout [Bool]) -> [Int] {
+        var limits = [Int](repeating: bodyEnd, count: scopeCount)
+        var p = 0
+        while p < paragraphs.count {
+            let scope = scopes[p]
+            var end = p
+            while end < paragraphs.count && scopes[end] == scope { end += 1 }
+            if end < paragraphs.count { limits[scope] = paragraphs[end].range.lowerBound }
+            // An attachment list (`附件:1.…` and the lines after it) is closing matter, labels and all.
+            let listStart = (p..<end).first { q in
+                let start = paragraphs[q].range.lowerBound
+                return q > p && view.scalars[start] == "附" && start + 1 < view.count && view.scalars[start + 1] == "件"
+                    && !attachments.contains(q)
+            } ?? end
+            let labelled = (p..<listStart).filter { paragraphs[$0].label != nil && !skipped[$0] }
+            if let last = labelled.last {
+                let lawLike = labelled.contains { paragraphs[$0].label?.kind == .article }
+                for q in (last + 1)..<max(last + 1, end) {
+                    let next = q + 1 < end ? paragraphs[q + 1].range : nil
+                    if startsClosingMatter(paragraphs[q].range, next: next, lawLike: lawLike) {
+                        limits[scope] = paragraphs[q].range.lowerBound
+                        for k in q..<end { skipped[k] = true }
+                        break
+                    }
+                }
+            }
+            p = end
+        }
+        return limits
+    }
+
     /// Whether `paragraph` starts the closing matter. `next` is the paragraph after it; `lawLike`
     /// is true in a document of articles (第N条), where only unmistakable closing lines count,
     /// since an article's last 款 can read like a 结束语.

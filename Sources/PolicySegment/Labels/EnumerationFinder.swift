@@ -16,6 +16,27 @@ struct EnumerationFinder {
 
     let view: NormalizedText
 
+    /// Adds the members found in each clause's own text as its children (`limits`: where each
+    /// numbering scope's clauses end).
+    func addMembers(to drafts: inout [ClauseDraft], limits: [Int]) {
+        let headings = HeadingReader(view: view)
+        let count = drafts.count
+        for index in 0..<count {
+            let draft = drafts[index]
+            let ownEnd = index + 1 < count ? min(drafts[index + 1].start, limits[draft.scope]) : limits[draft.scope]
+            guard draft.bodyStart < ownEnd else { continue }
+            for member in members(in: draft.bodyStart..<ownEnd) {
+                let lineEnd = view.firstIndex(of: "\n", from: member.bodyStart, before: ownEnd) ?? ownEnd
+                let heading = headings.heading(in: member.bodyStart..<lineEnd, style: .sentence).heading
+                let label = ClauseLabel(kind: .enumeration, text: ChineseNumeral.chinese(member.ordinal) + "是",
+                                        ordinal: member.ordinal, subordinal: 0, start: member.start,
+                                        bodyStart: member.bodyStart)
+                drafts.append(ClauseDraft(label: label, parent: index, heading: heading, scope: draft.scope,
+                                          headingKeyRange: member.start..<member.start))
+            }
+        }
+    }
+
     /// The members of every enumeration in `range`, in order.
     func members(in range: Range<Int>) -> [Member] {
         let s = view.scalars
