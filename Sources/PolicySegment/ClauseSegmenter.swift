@@ -59,12 +59,20 @@ public struct ClauseSegmenter: Sendable {
         let ranges = paragraphRanges(of: text, in: range)
         let quoted = Quotations(view: text).quoted(ranges)
         var result: [SegmentParagraph] = []
-        for (index, var paragraph) in ranges.enumerated() {
+        var joined = Set<Int>()
+        for (index, var paragraph) in ranges.enumerated() where !joined.contains(index) {
             if quoted[index] {
                 result.append(SegmentParagraph(range: paragraph, label: nil, view: text))
                 continue
             }
             var label = reader.label(in: paragraph)
+            // `第十七条` / `之一` on two lines (a superscript lost in conversion): one label.
+            if let article = label, index + 1 < ranges.count,
+               let inserted = reader.insertedArticle(article, in: paragraph, suffix: ranges[index + 1]) {
+                label = inserted
+                paragraph = paragraph.lowerBound..<ranges[index + 1].upperBound
+                joined.insert(index + 1)
+            }
             while let current = label, let split = reader.runOnLabel(after: current, in: paragraph) {
                 result.append(SegmentParagraph(range: paragraph.lowerBound..<split, label: current, view: text))
                 paragraph = split..<paragraph.upperBound

@@ -35,6 +35,7 @@ struct ArticleCountTests {
         ("第一条 为了", 1), ("第一百三十三条之一 在道路上", 1), ("## 第二条 规定", 1), ("第一条　为了", 1), ("第十条", 1),
         ("第一条【立法目的】为了", 1), ("第三十一条的决定》第一次修正", 0), ("“第二十条 对行驶中", 0), ("依照第二十条 规定", 0),
         ("第一条 甲\n\n第二条 乙\n第二条规定的", 2), ("第一章 总则", 0), ("第一百二十八 条侦查人员", 1),
+        ("\u{2003}\u{2003}第一条【立法宗旨】", 1), ("第一条 甲\n第二条乙\n第二条规定的\n第五条规定", 2),
     ])
     func referenceCount(text: String, count: Int) {
         #expect(ArticleCount.articleLines(SourceText(path: "t", text: text)).lines.count == count)
@@ -155,7 +156,7 @@ enum ArticleCount {
             let expectedSet = Set(expected), foundSet = Set(found)
             func show(_ line: Int) -> String { "\(line): " + String(lineText(file.source, line).prefix(30)) }
             report.differences.append(Difference(
-                file: url.lastPathComponent, expected: expected.count, found: found.count,
+                file: url.pathComponents.suffix(2).joined(separator: "/"), expected: expected.count, found: found.count,
                 missed: expected.filter { !foundSet.contains($0) }.map(show),
                 extra: found.filter { !expectedSet.contains($0) }.map(show)))
         }
@@ -163,27 +164,31 @@ enum ArticleCount {
     }
 
     /// Lines that start with `第N条` (or `第N条之N`) after spaces and Markdown `#` markers, followed by
-    /// a space, an ideographic space, `【` or the end of the line: the articles a reader counts. A
-    /// label with a stray space before 条 (`第一百二十八 条侦查人员…`, a typo of the source) is an
-    /// article too — no reference is written that way; `spaced` counts them.
+    /// a space, `【` or the end of the line: the articles a reader counts. Also counted: `第N条` run
+    /// into its text when N is the next number (`第三十九条旅馆、饭店…` after 第三十八条; a reference
+    /// like `第二十条规定的…` rarely is), and a label with a stray space before 条 (`第一百二十八 条侦查
+    /// 人员…`, a typo of the source; `spaced` counts them).
     static func articleLines(_ source: SourceText) -> (lines: [Int], spaced: Int) {
         let s = source.scalars
         var result: [Int] = []
         var spaced = 0
+        var previous = 0
         for (index, lineStart) in source.lineStarts.enumerated() {
             var i = lineStart
-            while i < s.count && (s[i] == " " || s[i] == "\u{3000}" || s[i] == "#" || s[i] == "\t") { i += 1 }
+            while i < s.count && (s[i].isInlineSpace || s[i] == "#") { i += 1 }
             guard i < s.count, s[i] == "第" else { continue }
             i += 1
             let numeralStart = i
             while i < s.count && (isNumeral(s[i]) || s[i].isASCIIDigit) { i += 1 }
             let numeralEnd = i
-            while i < s.count && (s[i] == " " || s[i] == "\u{3000}") { i += 1 }
-            guard i > numeralStart, i < s.count, s[i] == "条" else { continue }
+            while i < s.count && s[i].isInlineSpace { i += 1 }
+            guard i > numeralStart, i < s.count, s[i] == "条",
+                  let number = ChineseNumeral.integerValue(of: s[numeralStart..<numeralEnd]) else { continue }
             i += 1
             if i > numeralEnd + 1 {
                 spaced += 1
                 result.append(index + 1)
+                previous = number
                 continue
             }
             if i < s.count && s[i] == "之" {
@@ -191,8 +196,9 @@ enum ArticleCount {
                 while j < s.count && isNumeral(s[j]) { j += 1 }
                 if j > i + 1 { i = j }
             }
-            if i >= s.count || s[i] == " " || s[i] == "\u{3000}" || s[i] == "【" || s[i].isLineTerminator {
+            if i >= s.count || s[i].isInlineSpace || s[i] == "【" || s[i].isLineTerminator || number == previous + 1 {
                 result.append(index + 1)
+                previous = number
             }
         }
         return (result, spaced)

@@ -155,6 +155,31 @@ struct ClauseTreeTests {
         #expect(doc.clause("第二条/第二款")?.text == "新片区包括下列区域。")
     }
 
+    @Test("an inserted article whose 之一 went to its own line (DOCX converted from HTML)")
+    func insertedArticleOnTwoLines() {
+        let doc = Segmented("""
+            第十七条
+            【刑事责任年龄】已满十六周岁的人犯罪，应当负刑事责任。
+            因不满十六周岁不予刑事处罚的，依法进行专门矫治教育。
+            第十七条
+            之一
+            【刑事责任年龄】已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚。
+            第十八条
+            【特殊人员的刑事责任能力】精神病人犯罪的，不负刑事责任。
+            """)
+        #expect(doc.paths == ["第十七条", "第十七条/第二款", "第十七条之一", "第十八条"])
+        #expect(doc.clause("第十七条之一")?.text == "第十七条\n之一\n【刑事责任年龄】已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚。")
+        #expect(doc.clause("第十七条之一")?.line == 4)
+        #expect(doc.warnings == ["第十七条: numbering starts at 第十七条, 第一条…第十六条 missing"])
+    }
+
+    @Test("an article label that comes again is a duplicate, not a repeated heading")
+    func repeatedArticleLabel() {
+        let doc = Segmented("第一条\n为了规范。\n第二条\n应当登记。\n第二条\n施行。")
+        #expect(doc.paths == ["第一条", "第二条", "第二条~2"])
+        #expect(doc.warnings == ["第二条~2: duplicate 第二条 (also at line 3)"])
+    }
+
     @Test("Chinese numerals to the hundreds and thousands")
     func bigNumbers() {
         let doc = Segmented("第一百二十四条 甲。\n第一百二十五条 乙。\n第一百二十五条之一 丙。\n第一百二十六条 丁。")

@@ -55,6 +55,20 @@ struct LabelReader {
         return nil
     }
 
+    /// `第十七条` alone on its line and `之一` alone on the next: the label `第十七条之一`, its text
+    /// starting after the second line.
+    func insertedArticle(_ label: ClauseLabel, in paragraph: Range<Int>, suffix next: Range<Int>) -> ClauseLabel? {
+        let s = view.scalars
+        guard label.kind == .article, label.subordinal == 0, label.bodyStart >= paragraph.upperBound,
+              next.count >= 2, next.count <= 4, s[next.lowerBound] == "之",
+              let sub = Self.ordinal(s[(next.lowerBound + 1)..<next.upperBound]) else { return nil }
+        var inserted = label
+        inserted.text += view.string(next)
+        inserted.subordinal = sub
+        inserted.bodyStart = next.upperBound
+        return inserted
+    }
+
     // MARK: - The label forms
 
     /// `第十条`, `第一百三十三条之一`, `第二章`, `第一节`, `第一编`.

@@ -39,9 +39,10 @@ struct ClauseTreeBuilder {
     }
 
     /// A slide deck repeats `一、标题` and `(二)标题` on every page: same label, same heading as an
-    /// open clause.
+    /// open clause. (An article label that comes again is a duplicate, never a running heading.)
     private func isRepeatedHeading(_ label: ClauseLabel, key: Range<Int>) -> Bool {
-        stack.contains { index in
+        guard !key.isEmpty, label.kind != .article else { return false }
+        return stack.contains { index in
             let open = drafts[index]
             return LabelKey(open.label) == LabelKey(label)
                 && SegmentParagraph.sameHeading(open.headingKeyRange, key, in: view)
