@@ -340,6 +340,13 @@ struct ClauseTreeTests {
         #expect(doc.clause("八/(三十二)")?.text == item)
     }
 
+    @Test("the body of a last section headed on its own line is not closing matter")
+    func lastSectionBody() {
+        let doc = Segmented("三、重点安排\n（一）举办颁奖仪式。\n四、工作要求\n各地区各部门要加强组织领导，强化统筹协调。\n活动开展中要严格执行中央八项规定。\n附件：\n1. 主要活动")
+        #expect(doc.paths == ["三", "三/(一)", "四"])
+        #expect(doc.clause("四")?.text == "四、工作要求\n各地区各部门要加强组织领导，强化统筹协调。\n活动开展中要严格执行中央八项规定。")
+    }
+
     @Test("in a law the last article keeps its 款, even one that reads like a closing remark")
     func lawKeepsLastParagraphs() {
         let doc = Segmented("第六十三条 开展核心数据处理活动，按照国家有关规定执行。\n各地区要依法执行本条。\n第六十四条 本条例自2025年1月1日起施行。\n本条例由国务院负责解释。")

@@ -30,9 +30,13 @@ struct ClosingMatter {
             let labelled = (p..<listStart).filter { paragraphs[$0].label != nil && !skipped[$0] }
             if let last = labelled.last {
                 let lawLike = labelled.contains { paragraphs[$0].label?.kind == .article }
+                // After a heading line (`四、工作要求`) the next paragraph is its body, even when it
+                // reads like a 结束语 (`各地区各部门要加强组织领导…`).
+                let headingLine = isHeadingLine(paragraphs[last])
                 for q in (last + 1)..<max(last + 1, end) {
                     let next = q + 1 < end ? paragraphs[q + 1].range : nil
-                    if startsClosingMatter(paragraphs[q].range, next: next, lawLike: lawLike) {
+                    let strictly = lawLike || (headingLine && q == last + 1)
+                    if startsClosingMatter(paragraphs[q].range, next: next, lawLike: strictly) {
                         limits[scope] = paragraphs[q].range.lowerBound
                         for k in q..<end { skipped[k] = true }
                         break
@@ -44,9 +48,16 @@ struct ClosingMatter {
         return limits
     }
 
-    /// Whether `paragraph` starts the closing matter. `next` is the paragraph after it; `lawLike`
-    /// is true in a document of articles (第N条), where only unmistakable closing lines count,
-    /// since an article's last 款 can read like a 结束语.
+    /// A label with a short title and nothing else on its line.
+    private func isHeadingLine(_ paragraph: SegmentParagraph) -> Bool {
+        guard let label = paragraph.label else { return false }
+        let rest = view.scalars[label.bodyStart..<paragraph.range.upperBound]
+        return rest.count <= HeadingReader.maxLineHeading && !rest.contains("。")
+    }
+
+    /// Whether `paragraph` starts the closing matter. `next` is the paragraph after it; with
+    /// `lawLike` (a document of articles, where an article's last 款 can read like a 结束语) only
+    /// unmistakable closing lines count.
     func startsClosingMatter(_ paragraph: Range<Int>, next: Range<Int>?, lawLike: Bool) -> Bool {
         if isEndMark(paragraph) || endsWithDate(paragraph) { return true }
         if let next, isShortName(paragraph), endsWithDate(next) { return true }
