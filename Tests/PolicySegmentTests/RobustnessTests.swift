@@ -35,3 +35,13 @@ struct RobustnessTests {
         }
     }
 }
+
+@Suite("Clause texts from scalars")
+struct ScalarStringTests {
+    @Test("String(scalars:) round-trips 1- to 4-byte UTF-8", arguments: ["", "abc", "é·«»", "汉字（一）　。", "𠀀𪚥😀", "a汉é𠀀\n\r\t"])
+    func roundTrip(text: String) {
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(scalars: scalars[...]) == text)
+        #expect(String(scalars: scalars.dropFirst()) == String(String.UnicodeScalarView(scalars.dropFirst())))
+    }
+}
