@@ -70,6 +70,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyIngestTests", dependencies: ["PolicyIngest", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PolicySegmentTests", dependencies: ["PolicySegment", "PolicyIngest", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyPipelineTests", dependencies: ["PolicyPipeline", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyDiffTests", dependencies: ["PolicyDiff", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyFormatTests", dependencies: ["PolicyFormat", "TestSupport"], swiftSettings: strict),

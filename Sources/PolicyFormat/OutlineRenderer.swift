@@ -21,6 +21,8 @@ public struct OutlineRenderer: Sendable {
         if !document.issuers.isEmpty { out += "  issuers: \(document.issuers.joined(separator: "、"))\n" }
         out += "  source: \(document.source):\(document.line) [\(document.span.start), \(document.span.end))\n"
         let recordsByClause = Dictionary(grouping: records, by: { $0.clauseId ?? "" })
+        // Warnings appear under the clause whose label is on their line; the rest at the end.
+        var warningsByLine = Dictionary(grouping: diagnostics.filter { $0.line != nil }, by: { $0.line ?? 0 })
         for clause in clauses {
             let indent = String(repeating: "  ", count: clause.depth)
             var line = indent + clause.label
@@ -28,6 +30,9 @@ public struct OutlineRenderer: Sendable {
             let body = firstWords(of: clause)
             if !body.isEmpty { line += " " + body }
             out += line + "\n"
+            for warning in warningsByLine.removeValue(forKey: clause.line) ?? [] {
+                out += indent + "  ⚠ \(warning)\n"
+            }
             for record in recordsByClause[clause.id] ?? [] {
                 out += indent + "    · \(record.kind.rawValue): \(record.text)\(summary(record.value))\n"
             }
@@ -35,17 +40,27 @@ public struct OutlineRenderer: Sendable {
         for record in recordsByClause[""] ?? [] {
             out += "  · \(record.kind.rawValue): \(record.text)\(summary(record.value))\n"
         }
-        for diagnostic in diagnostics { out += "  \(diagnostic)\n" }
+        let remaining = diagnostics.filter { d in d.line.map { warningsByLine[$0] != nil } ?? true }
+        for diagnostic in remaining { out += "  ⚠ \(diagnostic)\n" }
         return out
     }
 
+    /// The start of a clause's text after its label and heading, on one line. Read from the
+    /// normalized text, since the source may write `（一）` where the label says `(一)`.
     func firstWords(of clause: Clause) -> String {
-        var text = clause.text.unicodeScalars.filter { !$0.isLineTerminator }.map(Character.init)
-        // Skip the label and heading that the line already shows.
-        let shown = clause.label + (clause.heading ?? "")
-        if String(text).hasPrefix(shown) { text.removeFirst(min(text.count, shown.count)) }
-        let rest = String(text).trimmingSpaces
-        return rest.count > preview ? String(rest.prefix(preview)) + "…" : rest
+        var rest = Substring(NormalizedText(normalizing: clause.text).string.filter { $0 != "\n" })
+        rest = rest.drop { $0 == "#" || $0 == " " }
+        if rest.hasPrefix(clause.label) { rest = rest.dropFirst(clause.label.count) }
+        rest = rest.drop { "、.: ".contains($0) }
+        if let heading = clause.heading {
+            if rest.hasPrefix("【" + heading + "】") || rest.hasPrefix("(" + heading + ")") {
+                rest = rest.dropFirst(heading.count + 2)
+            }
+            if rest.hasPrefix(heading) { rest = rest.dropFirst(heading.count) }
+            rest = rest.drop { "。:!? ".contains($0) }
+        }
+        let text = String(rest).trimmingSpaces
+        return text.count > preview ? String(text.prefix(preview)) + "…" : text
     }
 
     func summary(_ value: RecordValue) -> String {

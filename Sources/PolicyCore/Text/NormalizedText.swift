@@ -36,9 +36,7 @@ public struct NormalizedText: Sendable {
 
     /// The normalized string of a range.
     public func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range.clamped(to: 0..<count)])
-        return String(view)
+        String(scalars: scalars[range.clamped(to: 0..<count)])
     }
 
     public var string: String { string(0..<count) }

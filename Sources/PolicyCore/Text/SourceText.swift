@@ -34,9 +34,7 @@ public struct SourceText: Sendable {
     public subscript(span: Span) -> String {
         let lower = max(0, min(span.start, scalars.count))
         let upper = max(lower, min(span.end, scalars.count))
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[lower..<upper])
-        return String(result)
+        return String(scalars: scalars[lower..<upper])
     }
 
     /// 1-based line number of a scalar offset.
@@ -62,4 +60,33 @@ public struct Span: Sendable, Hashable, Codable, CustomStringConvertible {
     public var length: Int { end - start }
     public func contains(_ other: Span) -> Bool { start <= other.start && other.end <= end }
     public var description: String { "[\(start), \(end))" }
+}
+
+extension String {
+    /// A string of `scalars`, encoded straight to UTF-8 (several times faster than appending them
+    /// to a `String.UnicodeScalarView`, which shows in segmentation and extraction profiles).
+    public init(scalars: ArraySlice<Unicode.Scalar>) {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count * 3)
+        for scalar in scalars {
+            let v = scalar.value
+            switch v {
+            case 0..<0x80:
+                utf8.append(UInt8(v))
+            case 0x80..<0x800:
+                utf8.append(UInt8(0xC0 | (v >> 6)))
+                utf8.append(UInt8(0x80 | (v & 0x3F)))
+            case 0x800..<0x10000:
+                utf8.append(UInt8(0xE0 | (v >> 12)))
+                utf8.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                utf8.append(UInt8(0x80 | (v & 0x3F)))
+            default:
+                utf8.append(UInt8(0xF0 | (v >> 18)))
+                utf8.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                utf8.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                utf8.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        self = String(decoding: utf8, as: UTF8.self)
+    }
 }
