@@ -55,6 +55,10 @@ let package = Package(
                 swiftSettings: strict),
         .target(name: "PolicyFormat", dependencies: ["PolicyCore"], swiftSettings: strict),
         .target(name: "PolicyQuery", dependencies: ["PolicyStore", "PolicyFormat"], swiftSettings: strict),
+        .executableTarget(name: "ExtractionEval", dependencies: ["PolicyPipeline"], path: "Sources/ExtractionEval",
+                          swiftSettings: strict),
+        .executableTarget(name: "ExtractionBenchmark", dependencies: ["PolicyPipeline"], path: "Sources/ExtractionBenchmark",
+                          swiftSettings: strict),
         .executableTarget(
             name: "policyq",
             dependencies: ["PolicyQuery", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -66,6 +70,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyIngestTests", dependencies: ["PolicyIngest", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PolicyExtractTests", dependencies: ["PolicyExtract", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyPipelineTests", dependencies: ["PolicyPipeline", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyFormatTests", dependencies: ["PolicyFormat", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),

@@ -158,10 +158,10 @@ public enum ChineseNumeral {
 
     // MARK: - Chinese
 
-    /// `三千五百万`, `一亿零五百万`, `十二`, `两`, `二〇二三` (positional), `十三点五`, `一万五` (= 15000).
+    /// `三千五百万`, `一亿零五百万`, `十二`, `两`, `二〇二三` (positional), `十三点五`, `四點五`, `一万五` (= 15000).
     static func chineseValue(of s: ArraySlice<Unicode.Scalar>) -> DecimalNumber? {
-        // Split off a fractional part at 点.
-        if let point = s.firstIndex(of: "点") {
+        // Split off a fractional part at 点 (點 in traditional characters).
+        if let point = s.firstIndex(where: { $0 == "点" || $0 == "點" }) {
             guard let whole = chineseValue(of: s[s.startIndex..<point]) ?? (point == s.startIndex ? DecimalNumber(0) : nil),
                   whole.exponent >= 0, let wholeInt = whole.integerValue else { return nil }
             let fraction = s[(point + 1)...]
