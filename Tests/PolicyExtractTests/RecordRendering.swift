@@ -24,7 +24,7 @@ enum RecordRendering {
 
     static func magnitude(_ m: Magnitude) -> String {
         var out = m.qualifier == .range ? number(m.min) + ".." + number(m.max) : number(m.value)
-        if m.qualifier != .exact && m.qualifier != .range { out += " " + m.qualifier.rawValue }
+        if m.qualifier != .exact { out += " " + m.qualifier.rawValue }
         if let inclusive = m.inclusive { out += inclusive ? " inclusive" : " strict" }
         return out
     }

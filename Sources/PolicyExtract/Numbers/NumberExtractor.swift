@@ -176,13 +176,22 @@ struct NumberExtractor: Sendable {
     /// a unit takes that unit (and its magnitude, if it has none).
     func lendUnits(_ s: [Unicode.Scalar], _ items: inout [NumberItem]) {
         guard items.count > 1 else { return }
+        // The magnitude handed on along the chain (`10、20、30万元`: 万 reaches 10 through 20).
+        var carried: Int? = nil
         for k in stride(from: items.count - 2, through: 0, by: -1) {
             let b = items[k + 1]
             guard items[k].unit == .none, b.unit.isRecord, !b.isRange, !items[k].ordinal, items[k].suffix == nil,
                   Self.coordinators.contains(gap(s, from: items[k].range.upperBound, to: b.range.lowerBound)),
-                  var value = items[k].value else { continue }
-            if !items[k].numeral.hasMagnitude, b.numeral.hasMagnitude, let power = b.numeral.lendablePowers.first {
+                  var value = items[k].value else {
+                carried = nil
+                continue
+            }
+            let power = b.numeral.hasMagnitude ? b.numeral.lendablePowers.first : carried
+            if !items[k].numeral.hasMagnitude, let power {
                 value = value.scaled(byPowerOfTen: power)
+                carried = power
+            } else {
+                carried = nil
             }
             items[k].unit = b.unit
             items[k].value = value
@@ -252,9 +261,11 @@ struct NumberExtractor: Sendable {
             return Extraction(value: .percent(magnitude, points: points), range: range)
         case .measure(let unit):
             if protected.blocksQuantity(item.numberStart) { return nil }
-            // 一个平台, 一次立减: 一 is an article here, unless a bound is put on it (至少一个).
-            if item.numeral.isLoneOne && !item.isRange && magnitude.qualifier != .min && magnitude.qualifier != .max {
-                return nil
+            // 一个平台, 一次立减: 一 is an article here, unless a bound is put on it (至少一个); and
+            // 最多跑一次 is a slogan, while 至少举行一次 is a rule.
+            if item.numeral.isLoneOne && !item.isRange {
+                let bounded = magnitude.qualifier == .min || (magnitude.qualifier == .max && unit != "次")
+                if !bounded { return nil }
             }
             return Extraction(value: .quantity(magnitude, unit: unit, per: per), range: range)
         case .none, .fraction:
@@ -272,8 +283,8 @@ struct NumberExtractor: Sendable {
             if let (length, found) = Qualifiers.prefixes.longestMatch(in: s, endingAt: j, lowerLimit: windowStart) {
                 if let word = found {
                     let adjacent = s[j..<k].allSatisfy { Qualifiers.fillers.contains($0) }
-                    let isName = word.qualifier == .max && length == 2 && s[j - 2] == "最"
-                        && Qualifiers.notCapAfter.matches(s, at: j, limit: k + 4)
+                    let isName = length == 2 && s[j - 2] == "最"
+                        && Qualifiers.notBoundAfter.matches(s, at: j, limit: min(s.count, j + 4))
                     if !isName && (adjacent || word.reachesFar) { return (j - length, word, adjacent) }
                 }
                 j -= length

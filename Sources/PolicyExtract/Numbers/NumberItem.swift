@@ -71,7 +71,7 @@ struct NumberItemReader {
             p += 1
             if p < end && s[p] == "的" { p += 1 }
         }
-        guard p < end, let numeral = NumeralScanner.scan(s, at: p, end: end) else { return nil }
+        guard p < end, let numeral = NumeralScanner.scan(s, at: p, end: end) ?? magnitudeAlone(at: p) else { return nil }
         var item = NumberItem(range: i..<numeral.range.upperBound, numberStart: p, unitEnd: numeral.range.upperBound,
                               value: numeral.value, unit: .none, numeral: numeral)
         item.signStart = signStart
@@ -95,6 +95,20 @@ struct NumberItemReader {
         j = readSuffix(into: &item, at: j)
         item.range = i..<j
         return item
+    }
+
+    /// `亿元以上`, `万元以下`: a magnitude with no numeral before a bound stands for one of it.
+    func magnitudeAlone(at p: Int) -> Numeral? {
+        var j = p
+        var power = 0
+        while j < end, let unit = ChineseNumeral.unitValue(s[j]) {
+            power += unit
+            j += 1
+        }
+        guard power >= 4, j + 2 < end, s[j] == "元", Qualifiers.suffixes.matches(s, at: j + 1, limit: end) else { return nil }
+        return Numeral(range: p..<j, value: DecimalNumber(mantissa: 1, exponent: power), isArabic: false, unitsOnly: true,
+                       isLoneOne: false, isPositional: false, integerDigits: 0, hasLeadingZero: false,
+                       restoredDecimalPoint: false, approximate: false, hasMagnitude: true, lendablePowers: [power])
     }
 
     // MARK: - Percent words and fractions
@@ -157,9 +171,13 @@ struct NumberItemReader {
             if Units.durationsAfterGe.matches(s, at: after, limit: end) { return nil }
         }
         if numeral.unitsOnly && numeral.value != DecimalNumber(10) { return nil }
-        // 十二届六次全会: a session number, not a count.
+        // 十二届六次全会: a session number, not a count; 前两款, 后三条: a reference to text.
         let before = numeral.range.lowerBound - 1
         if before >= paragraph.lowerBound && s[before] == "届" { return nil }
+        if before >= paragraph.lowerBound && (s[before] == "前" || s[before] == "后" || s[before] == "上" || s[before] == "下"),
+           measure.word == "款" || measure.word == "条" || measure.word == "项" {
+            return nil
+        }
         return (after, measure.word)
     }
 

@@ -104,7 +104,9 @@ enum NumeralScanner {
         if j < end && s[j].isASCIILetter {
             let letter = s[j].value | 0x20
             let next = j + 1 < end ? s[j + 1] : " "
-            guard (letter == 0x6B || letter == 0x77) && !next.isASCIIAlphanumeric else { return nil }
+            // 15k元, 10~15k元: a magnitude only before money (4K电视 is a code).
+            guard letter == 0x6B || letter == 0x77, !next.isASCIIAlphanumeric,
+                  Units.currencySuffixes.matches(s, at: j + 1, limit: end) else { return nil }
             let power = letter == 0x6B ? 3 : 4
             number = number.scaled(byPowerOfTen: power)
             powers.append(power)
@@ -136,13 +138,16 @@ enum NumeralScanner {
     @inline(__always)
     static func startsMeasureWord(_ s: [Unicode.Scalar], at j: Int, end: Int) -> Bool {
         guard j + 1 < end else { return false }
+        return s[j + 1] == "分" || startsPhysicalUnit(s, at: j, end: end)
+    }
+
+    /// `千克`, `千米`, `千瓦`, `百帕`: a unit of measure that begins with a numeral character.
+    @inline(__always)
+    static func startsPhysicalUnit(_ s: [Unicode.Scalar], at j: Int, end: Int) -> Bool {
+        guard j + 1 < end, s[j] == "千" || s[j] == "仟" || s[j] == "百" else { return false }
         let next = s[j + 1]
-        if next == "分" { return true }
-        if s[j] == "千" || s[j] == "仟" || s[j] == "百" {
-            return next == "瓦" || next == "米" || next == "克" || next == "伏" || next == "卡" || next == "帕"
-                || next == "兆" || next == "焦"
-        }
-        return false
+        return next == "瓦" || next == "米" || next == "克" || next == "伏" || next == "卡" || next == "帕"
+            || next == "兆" || next == "焦"
     }
 
     /// Powers written innermost last (`[1, 4]` for 十万) summed from the end: `[4, 5]`.
@@ -168,8 +173,8 @@ enum NumeralScanner {
             } else if c == "点" || c == "點" {
                 guard j > i, j + 1 < end, isDecimalDigit(s[j + 1]) else { break }
                 sawPoint = true
-            } else if !isChineseNumeralCharacter(c) {
-                break
+            } else if !isChineseNumeralCharacter(c) || (j > i && startsPhysicalUnit(s, at: j, end: end)) {
+                break  // 五十千克 is 50 kilograms, not 1050 grams
             }
             j += 1
         }

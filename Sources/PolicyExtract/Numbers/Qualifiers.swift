@@ -39,8 +39,10 @@ enum Qualifiers {
     /// (`超过了百分之零点九`, `上限为50万元`, `最高可达2000元`).
     static let fillers: Set<Unicode.Scalar> = ["为", "达", "到", "了", "是", "在", "可", "按", "以", "的", " "]
 
-    /// After `最高`: words that make it a name (`最高人民法院`), not a cap.
-    static let notCapAfter = WordTrie(words: ["人民", "法院", "检察", "院", "法", "检", "级", "层", "领导", "水平", "标准"])
+    /// After `最高`/`最低`: words that make it a name or a noun (`最高人民法院`, `最低值的50%`),
+    /// not a bound.
+    static let notBoundAfter = WordTrie(words: ["人民", "法院", "检察", "院", "法", "检", "级", "层", "领导", "水平", "标准",
+                                                "值", "工资", "生活"])
 
     /// Words after the number and its unit.
     static let suffixes = WordTrie<QualifierWord>(

@@ -217,6 +217,17 @@ struct ProtectedSpans: Sendable {
         let first = groups[0]
         if groups.count == 1 {
             if first >= 15 { return j }
+            // 2023年第23号, 2024年第4期: the number of an issue or a decree, year included.
+            if first == 4, j + 1 < end, s[j] == "年" || (s[j] == " " && j + 2 < end && s[j + 1] == "年") {
+                var k = s[j] == "年" ? j + 1 : j + 2
+                if k < end && s[k] == " " { k += 1 }
+                if k < end, s[k] == "第" {
+                    k += 1
+                    let numberStart = k
+                    while k < end && (s[k].isASCIIDigit || s[k] == " " || NumeralScanner.isChineseNumeralCharacter(s[k])) { k += 1 }
+                    if k > numberStart, k < end, s[k] == "号" || s[k] == "期" || s[k] == "號" { return k + 1 }
+                }
+            }
             if first == 11 && s[i] == "1" { return j }  // a mobile number
             return nil
         }

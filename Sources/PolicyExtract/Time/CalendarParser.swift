@@ -81,6 +81,11 @@ struct CalendarParser {
             while j < end && s[j].isASCIIDigit { j += 1 }
             let count = j - digitsStart
             if j < end && s[j] == " " { j += 1 }
+            // 2023上半年: a year without 年 before 上半年/下半年.
+            if count == 4, j < end, s[j] != "年", TimeWords.halves.matches(s, at: j, limit: end),
+               let value = Int(string(digitsStart..<j)), (1900...2099).contains(value) {
+                return (j, value, false)
+            }
             guard count >= 2, count <= 4, j < end, s[j] == "年", let value = Int(string(digitsStart..<(digitsStart + count)))
             else { return nil }
             j += 1
@@ -408,7 +413,12 @@ struct CalendarParser {
         case (2, .some(let sep)):
             if lengths[0] == 4 && lengths[1] <= 2 && sep != " " {
                 let y = value(0), m = value(1)
-                guard (1000...2999).contains(y), (1...12).contains(m) else { return nil }
+                guard (1900...2099).contains(y), (1...12).contains(m) else { return nil }
+                // 1013.7亿元, 2023.5万: a decimal number with a unit, not a month.
+                if sep == ".", j < end, NumeralScanner.isChineseNumeralCharacter(s[j]) || s[j] == "%"
+                    || Units.currencySuffixes.matches(s, at: j, limit: end) || Units.measureWords.matches(s, at: j, limit: end) {
+                    return nil
+                }
                 // 1994.01-19: a day after a dash.
                 if sep == ".", j + 1 < end, s[j] == "-", s[j + 1].isASCIIDigit {
                     var k = j + 1

@@ -22,7 +22,10 @@ struct TimeExtractor: Sendable {
             }
             if reader.mayStart(at: i), let (range, value) = reader.expression(at: i),
                !protected.sealsAny(of: range) {
-                result.append(Extraction(value: value.record, range: range))
+                // 每年11月30日前, 每年第一季度: a date that comes back every year is none.
+                if !reader.isRecurring(before: range.lowerBound) {
+                    result.append(Extraction(value: value.record, range: range))
+                }
                 i = range.upperBound
                 continue
             }
@@ -54,7 +57,7 @@ struct TimeExpressionReader {
     /// Characters a time expression may start with (besides digits and Chinese numerals).
     static let starters: Set<Unicode.Scalar> = [
         "今", "明", "去", "前", "后", "後", "上", "下", "本", "当", "這", "这", "全", "大", "昨", "公", "自", "从", "由", "截",
-        "到", "至", "直", "有", "年", "“", "首", "第", "Q", "来", "次",
+        "到", "至", "直", "有", "年", "“", "首", "第", "Q", "来", "次", "延", "持", "执", "实",
     ]
 
     /// Whether an expression may start at `i`.
@@ -64,6 +67,15 @@ struct TimeExpressionReader {
         if c.isASCIIDigit { return !previous.isASCIIAlphanumeric && !previous.isASCIIDigit }
         if NumeralScanner.isChineseNumeralCharacter(c) { return !NumeralScanner.isChineseNumeralCharacter(previous) }
         return Self.starters.contains(c)
+    }
+
+    /// Whether `每年`, `每月` or `每季度` (and `的`/`于`) stand right before `i`.
+    func isRecurring(before i: Int) -> Bool {
+        var j = i
+        if j > paragraph.lowerBound && (s[j - 1] == "的" || s[j - 1] == "于") { j -= 1 }
+        guard j - 2 >= paragraph.lowerBound else { return false }
+        return s[j - 2] == "每" && (s[j - 1] == "年" || s[j - 1] == "月" || s[j - 1] == "周")
+            || j - 3 >= paragraph.lowerBound && s[j - 3] == "每" && s[j - 2] == "季" && s[j - 1] == "度"
     }
 
     // MARK: - Expressions
@@ -152,9 +164,10 @@ struct TimeExpressionReader {
             return nil
         }
         // 8月至2月: the second end, without a year, falls in the next year.
-        if !b.hasWrittenYear && b.start < a.start {
-            b.start = b.start.adding(years: 1)
-            b.end = b.end.adding(years: 1)
+        if !b.hasWrittenYear && b.start < a.start,
+           let (close, next) = parser.period(at: q, inherit: CalendarParser.Inherited(year: a.year + 1, month: nil, century: nil)) {
+            b = next
+            bEnd = close
         }
         guard a.start <= b.end else { return nil }
         if let (length, _) = TimeWords.rangeClosers.longestMatch(in: s, at: bEnd, limit: end) { bEnd += length }
@@ -192,11 +205,13 @@ struct TimeExpressionReader {
 
     // MARK: - Special forms
 
-    /// `自印发之日起`, `从发布之日起`, `自本通知印发之日起`: from the document's date.
+    /// `自印发之日起`, `从发布之日起`, `自本通知印发之日起`: from the document's date (not
+    /// `自意见书发出之日起`, which names another event).
     mutating func issueDateStart(at i: Int) -> (Range<Int>, TimeValue)? {
         guard s[i] == "自" || s[i] == "从", let reference else { return nil }
         var j = i + 1
-        while j < end && j - i <= 10 {
+        let namesItself = j < end && s[j] == "本"
+        while j < end && j - i <= (namesItself ? 7 : 1) {
             if let (length, _) = TimeWords.issueEvents.longestMatch(in: s, at: j, limit: end),
                parser.hasPrefix("之日起", at: j + length) {
                 lastStart = reference

@@ -53,7 +53,9 @@ enum TimeWords {
     enum Prefix: Sendable { case from, by, target }
     static let prefixes = WordTrie<Prefix>(
         [("自", .from), ("从", .from), ("自从", .from), ("由", .from), ("截至", .by), ("截止", .by), ("截止到", .by),
-         ("截止至", .by), ("截至到", .by), ("直到", .by), ("直至", .by), ("到", .target), ("至", .target)])
+         ("截止至", .by), ("截至到", .by), ("直到", .by), ("直至", .by), ("到", .target), ("至", .target),
+         ("延长至", .by), ("延长到", .by), ("延续至", .by), ("延续到", .by), ("延至", .by), ("持续至", .by),
+         ("持续到", .by), ("执行至", .by), ("执行到", .by), ("实施至", .by), ("有效至", .by)])
 
     /// Characters before `到`/`至` that make them part of a verb or another word (`达到`, `甚至`).
     static let notBeforeTarget: Set<Unicode.Scalar> = [
