@@ -1,22 +1,48 @@
+// make eval: precision, recall and F1 of the extractor on our gold annotations, and pass rates on
+// the peer suites next to the peers' own (see EvalReport).
+//
+//   ExtractionEval [--details] [--root DIR] [--shared DIR]
 import Foundation
-import PolicyCore
 import PolicyExtract
 
-let shared = ProcessInfo.processInfo.environment["POLICYQ_SHARED"] ?? "../shared"
-let data = try Data(contentsOf: URL(fileURLWithPath: shared + "/peer-suites/in-our-contract/peer_cases.json"))
-let cases = try PeerSuite.load(data)
-var passed = 0
-var byKind: [RecordKind: (Int, Int)] = [:]
-for c in cases {
-    let r = PeerSuite.run(c)
-    if r.passed { passed += 1 } else {
-        print("FAIL \(c.id) [\(c.referenceDate?.iso ?? "-")] \(c.input)")
-        for (g, p) in r.match.wrong { print("   wrong  \(g.summary)\n       got \(p.summary)") }
-        for g in r.match.missed { print("   missed \(g.summary)") }
-        for p in r.match.spurious where c.covers.contains(p.kind) { print("   extra  \(p.summary)") }
+var details = false
+var root = FileManager.default.currentDirectoryPath
+var shared: String? = ProcessInfo.processInfo.environment["POLICYQ_SHARED"]
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+    switch argument {
+    case "--details": details = true
+    case "--root": root = arguments.next() ?? root
+    case "--shared": shared = arguments.next()
+    default:
+        FileHandle.standardError.write(Data("usage: ExtractionEval [--details] [--root DIR] [--shared DIR]\n".utf8))
+        exit(64)
     }
-    for (g, _) in r.match.correct { byKind[g.kind, default: (0, 0)].0 += 1 }
-    for g in c.expect { byKind[g.kind, default: (0, 0)].1 += 1 }
 }
-print("passed \(passed)/\(cases.count)")
-for (k, v) in byKind { print(k, v) }
+let rootURL = URL(fileURLWithPath: root)
+let sharedURL = URL(fileURLWithPath: shared ?? rootURL.appendingPathComponent("../shared").standardizedFileURL.path)
+
+func load(_ relative: String) -> Data? { try? Data(contentsOf: sharedURL.appendingPathComponent(relative)) }
+
+var gold = GoldEvaluation(root: rootURL)
+gold.run(directory: rootURL.appendingPathComponent("Fixtures/extract/gold"))
+
+var peers: PeerEvaluation? = nil
+var peerNumerals: NumeralSuites.Score? = nil
+if let data = load("peer-suites/in-our-contract/peer_cases.json"), let cases = try? PeerSuite.load(data) {
+    let knownData = try? Data(contentsOf: rootURL.appendingPathComponent("Fixtures/extract/peer-known-failures.json"))
+    let known = knownData.flatMap { try? PeerSuite.knownFailures($0) } ?? [:]
+    peers = PeerEvaluation(cases: cases, known: known)
+    peerNumerals = try? NumeralSuites.peerNumerals(data)
+} else {
+    gold.notes.append("../shared/peer-suites is not there: peer suites skipped")
+}
+var numberSuites: [NumeralSuites.Score] = []
+if let data = load("peer-suites/cn2an/cn2an_cases.json"), let score = try? NumeralSuites.cn2an(data) { numberSuites.append(score) }
+if let data = load("peer-suites/recognizers-text-zh/Specs/Number/Chinese/NumberModel.json"),
+   let score = try? NumeralSuites.recognizersNumbers(data) {
+    numberSuites.append(score)
+}
+
+let report = EvalReport(gold: gold, peers: peers, numberSuites: numberSuites, peerNumerals: peerNumerals)
+print(report.render(details: details))

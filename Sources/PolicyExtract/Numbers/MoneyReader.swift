@@ -12,14 +12,13 @@ struct MoneyReader {
     static let afterKuai: Set<Unicode.Scalar> = ["钱", "錢", "以", "左", "多", "余", "整", "起", "上", "下", "零", "又"]
     /// Characters after a lone `角`/`毛` that let it be money (`两毛五`, `2角钱`).
     static let afterJiao: Set<Unicode.Scalar> = ["钱", "錢", "以", "左", "多", "整", "零", "又"]
-    /// Financial numerals: `壹分` is a fen, `十分` is "very".
-    static let financialDigits: Set<Unicode.Scalar> = ["零", "壹", "贰", "貳", "叁", "參", "肆", "伍", "陆", "陸", "柒", "捌", "玖", "拾", "佰", "仟"]
 
     /// The amount for `numeral` with its currency word at `k`: (end, ISO code, value in the base unit).
     func amount(_ numeral: Numeral, unitAt k: Int, prefixCode: String?) -> (Int, String, DecimalNumber)? {
         guard let (length, unit) = Units.currencySuffixes.longestMatch(in: s, at: k, limit: end) else {
             // 壹分: a fen written in financial numerals.
-            if k < end, s[k] == "分", isSmallDigit(numeral), s[numeral.range].allSatisfy({ Self.financialDigits.contains($0) }) {
+            if k < end, s[k] == "分", isSmallDigit(numeral), s[numeral.range].allSatisfy({ NumeralScanner.financialDigits.contains($0) }) {
+                // 壹分 is a fen; 十分 is "very".
                 return (k + 1, "CNY", numeral.value.scaled(byPowerOfTen: -2))
             }
             return nil

@@ -46,6 +46,10 @@ enum NumeralScanner {
         return ChineseNumeral.digitValue(c) != nil || ChineseNumeral.unitValue(c) != nil || c == "廿" || c == "卅"
     }
 
+    /// The financial forms of the digits and units (大写数字).
+    static let financialDigits: Set<Unicode.Scalar> = ["壹", "贰", "貳", "叁", "參", "肆", "伍", "陆", "陸", "柒", "捌", "玖",
+                                                        "拾", "佰", "仟"]
+
     /// Digits that may follow 点 in a Chinese decimal (`十三点五`; not `两`).
     @inline(__always)
     static func isDecimalDigit(_ c: Unicode.Scalar) -> Bool {
@@ -67,6 +71,7 @@ enum NumeralScanner {
     // MARK: - Arabic
 
     static func scanArabic(_ s: [Unicode.Scalar], at i: Int, end: Int) -> Numeral? {
+        var approximate = false
         var mantissa: Int64 = 0
         var exponent = 0
         var integerDigits = 0
@@ -113,17 +118,42 @@ enum NumeralScanner {
             magnitude = true
             j += 1
         } else {
+            // 500余万, 3万多: about the stated part, times the units after it.
+            if j + 1 < end, s[j] == "余" || s[j] == "多" || s[j] == "几" || s[j] == "幾", ChineseNumeral.unitValue(s[j + 1]) != nil {
+                approximate = true
+                j += 1
+            }
             while j < end, let power = ChineseNumeral.unitValue(s[j]), !startsMeasureWord(s, at: j, end: end) {
                 number = number.scaled(byPowerOfTen: power)
                 powers.append(power)
                 magnitude = true
                 j += 1
             }
+            // 5万4千6百, 3万4000, 100万三千, 1千零1: a smaller numeral continuing one with units.
+            if let last = powers.last, last >= 2, !approximate, !sawPoint, let (close, rest) = continuation(s, at: j, end: end, below: last),
+               let sum = number.adding(rest) {
+                number = sum
+                powers = []
+                j = close
+            }
         }
         return Numeral(range: i..<j, value: number, isArabic: true, unitsOnly: false, isLoneOne: false,
                        isPositional: false, integerDigits: integerDigits, hasLeadingZero: hasLeadingZero,
-                       restoredDecimalPoint: restored, approximate: false, hasMagnitude: magnitude,
+                       restoredDecimalPoint: restored, approximate: approximate, hasMagnitude: magnitude,
                        lendablePowers: cumulative(powers))
+    }
+
+    /// The numeral continuing an Arabic one with units at `j` (after an optional 零): Arabic digits,
+    /// or Chinese with a unit (`三千`, not a lone `一`, which is more often a word: 100万一次性), and
+    /// smaller than 10^`power`.
+    static func continuation(_ s: [Unicode.Scalar], at j: Int, end: Int, below power: Int) -> (Int, DecimalNumber)? {
+        var k = j
+        if k < end && s[k] == "零" { k += 1 }
+        guard k < end, let next = scan(s, at: k, end: end), next.range.lowerBound == k, !next.approximate else { return nil }
+        if !next.isArabic && (next.isPositional || next.unitsOnly) { return nil }
+        if next.isArabic && (next.restoredDecimalPoint || next.value.exponent < 0) && !next.hasMagnitude { return nil }
+        guard next.value.doubleValue < DecimalNumber(mantissa: 1, exponent: power).doubleValue else { return nil }
+        return (next.range.upperBound, next.value)
     }
 
     /// `,` followed by exactly three digits.
@@ -182,6 +212,15 @@ enum NumeralScanner {
         if j == i + 1, i + 1 < end, s[i + 1] == "分", let power = ChineseNumeral.unitValue(s[i]), power >= 4 {
             return chineseNumeral(s, from: i, to: j, value: DecimalNumber(mantissa: 1, exponent: power), end: end)
         }
+        // 陆地, 队伍, 拾取, 放肆: a lone financial numeral inside a word is none.
+        if j == i + 1, financialDigits.contains(s[i]) {
+            let previous: Unicode.Scalar = i > 0 ? s[i - 1] : " "
+            let wordBefore = previous.isHan && !"之负負第的为是".unicodeScalars.contains(previous)
+            let unitAfter = j < end && (s[j] == "分" || s[j] == "角" || Units.measureWords.matches(s, at: j, limit: end)
+                || Units.currencySuffixes.matches(s, at: j, limit: end))
+            let wordAfter = j < end && s[j].isHan && !unitAfter
+            if wordBefore || wordAfter { return nil }
+        }
         // The longest prefix of the run that reads as a numeral.
         while j > i {
             if let value = ChineseNumeral.value(of: s[i..<j]) {
@@ -212,7 +251,7 @@ enum NumeralScanner {
         var approximate = false
         var magnitude = s[i..<j].contains { (ChineseNumeral.unitValue($0) ?? 0) >= 4 }
         // 十几万, 二十几, 三十多万, 三千余万: about the stated part, times the units after it.
-        if j < end, s[j] == "几" || ((s[j] == "多" || s[j] == "余") && j + 1 < end && ChineseNumeral.unitValue(s[j + 1]) != nil) {
+        if j < end, s[j] == "几" || s[j] == "幾" || ((s[j] == "多" || s[j] == "余") && j + 1 < end && ChineseNumeral.unitValue(s[j + 1]) != nil) {
             approximate = true
             j += 1
             trailing.removeAll()
