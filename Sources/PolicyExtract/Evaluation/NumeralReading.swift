@@ -89,6 +89,17 @@ public enum NumeralSuites {
         public var passed = 0
         public var total = 0
         public var failures: [String] = []
+
+        /// Counts one case: `text` read whole must give `value`.
+        mutating func check(_ text: String, reads value: Double) {
+            total += 1
+            let read = NumeralReading.wholeValue(text)
+            if let read, NumeralReading.same(read, value) {
+                passed += 1
+            } else {
+                failures.append("\(text) → \(read.map { JSONNumber.format($0) } ?? "nothing"), expected \(JSONNumber.format(value))")
+            }
+        }
     }
 
     /// cn2an `cn2an_test.py`: numerals of its strict, normal and smart modes must read to their
@@ -102,13 +113,7 @@ public enum NumeralSuites {
         for table in ["strict_data_dict", "normal_data_dict", "smart_data_dict"] {
             guard case .object(let pairs)? = tests[table] else { continue }
             for (text, expected) in pairs {
-                guard case .number(let value) = expected else { continue }
-                score.total += 1
-                if let read = NumeralReading.wholeValue(text), NumeralReading.same(read, value) {
-                    score.passed += 1
-                } else {
-                    score.failures.append("\(text) → \(NumeralReading.wholeValue(text).map { JSONNumber.format($0) } ?? "nothing"), expected \(JSONNumber.format(value))")
-                }
+                if case .number(let value) = expected { score.check(text, reads: value) }
             }
         }
         for table in ["error_normal_datas", "error_smart_datas"] {
@@ -160,13 +165,8 @@ public enum NumeralSuites {
         for item in cases {
             guard case .array(let expected)? = item["expect"] else { continue }
             for record in expected {
-                guard case .string(let text)? = record["numeral"]?["text"], case .number(let value)? = record["numeral"]?["value"]
-                else { continue }
-                score.total += 1
-                if let read = NumeralReading.wholeValue(text), NumeralReading.same(read, value) {
-                    score.passed += 1
-                } else {
-                    score.failures.append("\(text) → \(NumeralReading.wholeValue(text).map { JSONNumber.format($0) } ?? "nothing"), expected \(JSONNumber.format(value))")
+                if case .string(let text)? = record["numeral"]?["text"], case .number(let value)? = record["numeral"]?["value"] {
+                    score.check(text, reads: value)
                 }
             }
         }
