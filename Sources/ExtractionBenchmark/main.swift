@@ -8,6 +8,9 @@
 import Foundation
 import PolicyCore
 import PolicyExtract
+#if canImport(Glibc)
+import Glibc
+#endif
 
 var directories: [String] = []
 var repeats = 3
@@ -47,14 +50,23 @@ let normalizing = clock.measure {
 
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 
+/// CPU time of this thread: what "on one core" means on a machine shared with other work.
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
 let extractor = RecordExtractor()
 let context = ExtractionContext(documentDate: CivilDate(year: 2024, month: 6, day: 1))
 var best = Double.infinity
+var bestCPU = Double.infinity
 var records = 0
 var kinds: [RecordKind: Int] = [:]
 for run in 0..<repeats {
     var count = 0
     var perKind: [RecordKind: Int] = [:]
+    let cpuStart = threadCPUSeconds()
     let elapsed = clock.measure {
         for view in views {
             let found = extractor.extract(view, range: 0..<view.count, context: context)
@@ -63,6 +75,7 @@ for run in 0..<repeats {
         }
     }
     best = min(best, seconds(elapsed))
+    bestCPU = min(bestCPU, threadCPUSeconds() - cpuStart)
     records = count
     if run == 0 { kinds = perKind }
 }
@@ -71,7 +84,8 @@ let megabytes = Double(bytes) / 1_000_000
 let scalars = views.reduce(0) { $0 + $1.count }
 print("files: \(paths.count), \(String(format: "%.1f", megabytes)) MB of UTF-8 text, \(scalars) scalars after normalization")
 print("normalizing (not part of extraction): \(String(format: "%.2f", seconds(normalizing))) s, \(String(format: "%.1f", megabytes / seconds(normalizing))) MB/s")
-print("extraction, best of \(repeats) on one core: \(String(format: "%.2f", best)) s, \(String(format: "%.1f", megabytes / best)) MB/s, "
-      + "\(String(format: "%.0f", Double(records) / best)) records/s (\(records) records)")
+print("extraction, best of \(repeats) on one core: \(String(format: "%.2f", bestCPU)) s CPU, \(String(format: "%.1f", megabytes / bestCPU)) MB/s, "
+      + "\(String(format: "%.0f", Double(records) / bestCPU)) records/s (\(records) records); "
+      + "wall clock \(String(format: "%.2f", best)) s, \(String(format: "%.1f", megabytes / best)) MB/s")
 print("records by kind: " + RecordKind.allCases.map { "\($0.rawValue) \(kinds[$0] ?? 0)" }.joined(separator: ", "))
 print("reference on this machine (issue 5): JioNLP extract_money ~3.4 MB/s, extract_time ~0.5 MB/s; target ≥ 20 MB/s")

@@ -179,7 +179,7 @@ public enum ChineseNumeral {
         }
         guard !s.isEmpty else { return nil }
         // 廿 (20), 卅 (30), 卌 (40) in dates and old texts.
-        if let first = s.first, let tens = ["廿": 2, "卅": 3, "卌": 4][first] {
+        if let first = s.first, let tens = first == "廿" ? 2 : first == "卅" ? 3 : first == "卌" ? 4 : nil {
             let rest = s.dropFirst()
             if rest.isEmpty { return DecimalNumber(tens * 10) }
             guard rest.count == 1, let d = digitValue(rest.first!) else { return nil }

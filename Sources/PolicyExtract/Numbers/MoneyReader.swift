@@ -9,9 +9,9 @@ struct MoneyReader {
     var end: Int { paragraph.upperBound }
 
     /// Characters after `块` that still let it be money (`三块钱`, `一块二`, `7块以上`).
-    static let afterKuai: Set<Unicode.Scalar> = ["钱", "錢", "以", "左", "多", "余", "整", "起", "上", "下", "零", "又"]
+    static let afterKuai: ScalarSet = ["钱", "錢", "以", "左", "多", "余", "整", "起", "上", "下", "零", "又"]
     /// Characters after a lone `角`/`毛` that let it be money (`两毛五`, `2角钱`).
-    static let afterJiao: Set<Unicode.Scalar> = ["钱", "錢", "以", "左", "多", "整", "零", "又"]
+    static let afterJiao: ScalarSet = ["钱", "錢", "以", "左", "多", "整", "零", "又"]
 
     /// The amount for `numeral` with its currency word at `k`: (end, ISO code, value in the base unit).
     func amount(_ numeral: Numeral, unitAt k: Int, prefixCode: String?) -> (Int, String, DecimalNumber)? {

@@ -34,6 +34,7 @@ struct NumberExtractor: Sendable {
     func readItems(_ s: [Unicode.Scalar], paragraph: Range<Int>, protected: ProtectedSpans,
                    taken: [Range<Int>]) -> [NumberItem] {
         let reader = NumberItemReader(s: s, paragraph: paragraph)
+        let numerals = NumeralScanner.chineseNumeralCharacters
         var sealed = RangeCursor(protected.sealedRanges)
         var times = RangeCursor(taken)
         var items: [NumberItem] = []
@@ -45,13 +46,20 @@ struct NumberExtractor: Sendable {
                 continue
             }
             let c = s[i]
-            if mayStart(s, at: i, paragraph: paragraph), let item = reader.item(at: i) {
+            if mayStart(s, at: i, paragraph: paragraph, numerals: numerals), let item = reader.item(at: i) {
                 // A number may not run into a time record (`3月` is taken, `3` is not a count).
                 if times.overlapsCurrent(item.range) {
                     i = item.numeral.range.upperBound
                     continue
                 }
-                items.append(item)
+                // A bare number matters only if a neighbour may lend it a unit (统一, 一是 do not).
+                let joinsPrevious = items.last.map {
+                    isWord(s, from: $0.range.upperBound, to: item.range.lowerBound, in: Self.rangeSeparators)
+                        || isWord(s, from: $0.range.upperBound, to: item.range.lowerBound, in: Self.coordinators)
+                } ?? false
+                if item.unit.isRecord || item.ordinal || joinsPrevious || mayJoin(s, after: item.range.upperBound, end: end) {
+                    items.append(item)
+                }
                 i = item.range.upperBound
                 continue
             }
@@ -67,7 +75,7 @@ struct NumberExtractor: Sendable {
     /// Whether a number item may start at `i`: a numeral at the start of its run, a sign, or a
     /// currency sign or word.
     @inline(__always)
-    func mayStart(_ s: [Unicode.Scalar], at i: Int, paragraph: Range<Int>) -> Bool {
+    func mayStart(_ s: [Unicode.Scalar], at i: Int, paragraph: Range<Int>, numerals: ScalarSet) -> Bool {
         let c = s[i]
         let previous: Unicode.Scalar = i > paragraph.lowerBound ? s[i - 1] : " "
         if c.isASCIIDigit {
@@ -75,7 +83,7 @@ struct NumberExtractor: Sendable {
             if (previous == "." || previous == ",") && i >= paragraph.lowerBound + 2 && s[i - 2].isASCIIDigit { return false }
             return true
         }
-        if NumeralScanner.isChineseNumeralCharacter(c) { return !NumeralScanner.isChineseNumeralCharacter(previous) }
+        if numerals.contains(c) { return !numerals.contains(previous) }
         switch c {
         case "负", "人", "港", "新", "台", "澳", "美", "¥", "￥", "$", "€", "£", "R", "H", "U":
             return true
@@ -86,22 +94,37 @@ struct NumberExtractor: Sendable {
         }
     }
 
-    // MARK: - Joining numbers
-
-    /// What stands between two items, ignoring spaces.
-    func gap(_ s: [Unicode.Scalar], from a: Int, to b: Int) -> String {
-        guard a < b else { return "" }
-        return String(String.UnicodeScalarView(s[a..<b].filter { $0 != " " }))
+    /// Whether what follows a bare number may join it to another one: a range dash or word,
+    /// a coordinator, `(含)`.
+    func mayJoin(_ s: [Unicode.Scalar], after i: Int, end: Int) -> Bool {
+        var j = i
+        while j < end && s[j] == " " { j += 1 }
+        guard j < end else { return false }
+        return Self.rangeSeparators.matches(s, at: j, limit: end) || Self.coordinators.matches(s, at: j, limit: end) || s[j] == "("
     }
 
-    static let rangeSeparators: Set<String> = ["至", "到", "-", "—", "——", "~", "〜", "～", "--", "起至", "至到", "到至"]
-    static let coordinators: Set<String> = ["、", "和", "与", "及", "或", "或者", "以及"]
+    // MARK: - Joining numbers
+
+    /// Whether exactly one word of `words` stands between `a` and `b` (spaces aside).
+    func isWord(_ s: [Unicode.Scalar], from a: Int, to b: Int, in words: WordTrie<Bool>) -> Bool {
+        var i = a
+        while i < b && s[i] == " " { i += 1 }
+        guard let (length, _) = words.longestMatch(in: s, at: i, limit: b) else { return false }
+        var j = i + length
+        while j < b && s[j] == " " { j += 1 }
+        return j == b
+    }
+
+    static let rangeSeparators = WordTrie(words: ["至", "到", "-", "—", "——", "~", "〜", "～", "--", "起至", "至到", "到至"])
+    static let coordinators = WordTrie(words: ["、", "和", "与", "及", "或", "或者", "以及"])
 
     /// `第1、2、3项`, `第十二条至十五条`: numbers joined to an ordinal are ordinals.
     func markOrdinals(_ s: [Unicode.Scalar], _ items: inout [NumberItem]) {
         for k in 1..<items.count where items[k - 1].ordinal && !items[k].ordinal {
-            let between = gap(s, from: items[k - 1].range.upperBound, to: items[k].range.lowerBound)
-            if Self.coordinators.contains(between) || Self.rangeSeparators.contains(between) { items[k].ordinal = true }
+            let (a, b) = (items[k - 1].range.upperBound, items[k].range.lowerBound)
+            if isWord(s, from: a, to: b, in: Self.coordinators) || isWord(s, from: a, to: b, in: Self.rangeSeparators) {
+                items[k].ordinal = true
+            }
         }
     }
 
@@ -123,14 +146,13 @@ struct NumberExtractor: Sendable {
         var b = b0
         var g = a.range.upperBound
         if let (length, _) = Qualifiers.inclusionMark(s, at: g, end: paragraph.upperBound) { g += length }
-        var between = gap(s, from: g, to: b.range.lowerBound)
-        if let sign = b.signStart, s[sign] == "-", Self.rangeSeparators.contains(gap(s, from: g, to: sign) + "-") {
+        if let sign = b.signStart, s[sign] == "-", isWord(s, from: g, to: sign + 1, in: Self.rangeSeparators) {
             // `5%-20%`, `1万元--5万元`: the dash was read as a sign.
-            between = gap(s, from: g, to: sign) + "-"
             b.signStart = nil
             b.value = b.value?.negated
+        } else {
+            guard b.signStart == nil, isWord(s, from: g, to: b.range.lowerBound, in: Self.rangeSeparators) else { return nil }
         }
-        guard Self.rangeSeparators.contains(between), b.signStart == nil else { return nil }
         var low = a
         switch (a.unit, b.unit) {
         case (.none, let unit) where unit.isRecord:
@@ -181,7 +203,7 @@ struct NumberExtractor: Sendable {
         for k in stride(from: items.count - 2, through: 0, by: -1) {
             let b = items[k + 1]
             guard items[k].unit == .none, b.unit.isRecord, !b.isRange, !items[k].ordinal, items[k].suffix == nil,
-                  Self.coordinators.contains(gap(s, from: items[k].range.upperBound, to: b.range.lowerBound)),
+                  isWord(s, from: items[k].range.upperBound, to: b.range.lowerBound, in: Self.coordinators),
                   var value = items[k].value else {
                 carried = nil
                 continue
@@ -224,11 +246,16 @@ struct NumberExtractor: Sendable {
     // MARK: - Records
 
     /// Characters a qualifier or per-unit in front of a number does not reach across.
-    static let phraseStops: Set<Unicode.Scalar> = [",", ";", "。", ":", "!", "?", "(", ")", "、", "“", "”", "《", "》", "\n"]
+    static let phraseStops: ScalarSet = [",", ";", "。", ":", "!", "?", "(", ")", "、", "“", "”", "《", "》", "\n"]
 
     func record(_ item: NumberItem, _ s: [Unicode.Scalar], paragraph: Range<Int>, protected: ProtectedSpans,
                 previousEnd: Int) -> Extraction? {
         guard item.unit.isRecord, !item.ordinal else { return nil }
+        // 收入/医疗收入×100%: a formula's factor, not a share.
+        if case .percent = item.unit, item.range.lowerBound > paragraph.lowerBound,
+           s[item.range.lowerBound - 1] == "×" || s[item.range.lowerBound - 1] == "*" {
+            return nil
+        }
         var magnitude = Magnitude(value: item.value?.doubleValue)
         var start = item.range.lowerBound
         let windowStart = max(previousEnd, paragraph.lowerBound, start - Self.lookBehind)

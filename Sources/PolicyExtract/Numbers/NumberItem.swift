@@ -122,8 +122,7 @@ struct NumberItemReader {
         if k < end && s[k] == "负" { negative = true; k += 1 }
         guard let part = NumeralScanner.scan(s, at: k, end: end) else { return nil }
         let base = numeral.value.doubleValue
-        if numeral.unitsOnly, let power = [100.0: 0, 1000: -1, 10_000: -2, 1_000_000: -4, 10_000_000: -5][base],
-           hasZhi || power == 0 {
+        if numeral.unitsOnly, let power = Self.percentScale(base), hasZhi || power == 0 {
             let value = part.value.scaled(byPowerOfTen: power)
             return (part.range.upperBound, negative ? value.negated : value, true)
         }
@@ -131,6 +130,19 @@ struct NumberItemReader {
         let fraction = part.value.doubleValue / base
         let value = DecimalNumber(mantissa: Int64((fraction * 1e9).rounded()), exponent: -9)
         return (part.range.upperBound, negative ? value.negated : value, false)
+    }
+
+    /// 百分之 (0), 千分之 (-1), 万分之 (-2), 百万分之 (-4), 千万分之 (-5): the power of ten that
+    /// turns the number after it into percent.
+    static func percentScale(_ base: Double) -> Int? {
+        switch base {
+        case 100: return 0
+        case 1000: return -1
+        case 10_000: return -2
+        case 1_000_000: return -4
+        case 10_000_000: return -5
+        default: return nil
+        }
     }
 
     // MARK: - Units

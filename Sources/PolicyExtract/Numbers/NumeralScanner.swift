@@ -42,12 +42,14 @@ enum NumeralScanner {
     /// radio readings of 1 and 0, are left out: in prose they are other words).
     @inline(__always)
     static func isChineseNumeralCharacter(_ c: Unicode.Scalar) -> Bool {
-        if c == "幺" || c == "洞" { return false }
-        return ChineseNumeral.digitValue(c) != nil || ChineseNumeral.unitValue(c) != nil || c == "廿" || c == "卅"
+        c.value >= 0x3007 && chineseNumeralCharacters.contains(c)
     }
 
+    static let chineseNumeralCharacters = ScalarSet(characters:
+        "零〇○一壹二两贰兩貳弍三叁參叄四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅")
+
     /// The financial forms of the digits and units (大写数字).
-    static let financialDigits: Set<Unicode.Scalar> = ["壹", "贰", "貳", "叁", "參", "肆", "伍", "陆", "陸", "柒", "捌", "玖",
+    static let financialDigits: ScalarSet = ["壹", "贰", "貳", "叁", "參", "肆", "伍", "陆", "陸", "柒", "捌", "玖",
                                                         "拾", "佰", "仟"]
 
     /// Digits that may follow 点 in a Chinese decimal (`十三点五`; not `两`).

@@ -37,7 +37,7 @@ enum Qualifiers {
 
     /// What a qualifier may have between itself and its number and still be next to it
     /// (`超过了百分之零点九`, `上限为50万元`, `最高可达2000元`).
-    static let fillers: Set<Unicode.Scalar> = ["为", "达", "到", "了", "是", "在", "可", "按", "以", "的", " "]
+    static let fillers: ScalarSet = ["为", "达", "到", "了", "是", "在", "可", "按", "以", "的", " "]
 
     /// After `最高`/`最低`: words that make it a name or a noun (`最高人民法院`, `最低值的50%`),
     /// not a bound.

@@ -61,7 +61,7 @@ enum Units {
          ("新台币", "TWD"), ("新台幣", "TWD"), ("台币", "TWD"), ("澳门币", "MOP"), ("€", "EUR"), ("£", "GBP")])
 
     /// Words after 元 that make it no currency: 二元结构, 一元化, 元素, 元旦.
-    static let notYuanAfter: Set<Unicode.Scalar> = ["化", "素", "旦", "宵", "件", "结", "论", "次", "首", "老", "帅", "月"]
+    static let notYuanAfter: ScalarSet = ["化", "素", "旦", "宵", "件", "结", "论", "次", "首", "老", "帅", "月"]
 
     // MARK: Percent
 
@@ -76,7 +76,7 @@ enum Units {
     /// word (`家` but not `家庭`; `个` but not `个人`).
     struct MeasureWord: Sendable {
         var word: String
-        var notBefore: Set<Unicode.Scalar>
+        var notBefore: ScalarSet
     }
 
     static let measureWords = WordTrie<MeasureWord>(measureList.map { ($0.word, $0) })
@@ -98,7 +98,7 @@ enum Units {
             ("立方米", ""), ("公里", ""), ("千米", ""), ("米", "面粮饭"), ("千瓦", ""), ("千瓦时", ""), ("兆瓦", ""),
             ("千伏", ""), ("千克", ""), ("公斤", ""), ("克", "服难隆"), ("斤", ""), ("毫升", ""), ("岁", "月"), ("周岁", ""),
         ]
-        return table.map { MeasureWord(word: $0.0, notBefore: Set($0.1.unicodeScalars)) }
+        return table.map { MeasureWord(word: $0.0, notBefore: ScalarSet($0.1.unicodeScalars)) }
     }()
 
     /// Words after `个` that make the number a duration, not a count: 3个月, 5个工作日.

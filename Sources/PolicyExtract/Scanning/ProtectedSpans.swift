@@ -27,8 +27,13 @@ struct ProtectedSpans: Sendable {
     init(_ s: [Unicode.Scalar], paragraph: Range<Int>) {
         var i = paragraph.lowerBound
         let end = paragraph.upperBound
+        let triggers = Self.triggers
         while i < end {
             let c = s[i]
+            guard c.isASCIIDigit || triggers.contains(c) else {
+                i += 1
+                continue
+            }
             switch c {
             case "《":
                 if let close = Self.closing(s, from: i, end: end, open: "《", close: "》") {
@@ -90,6 +95,9 @@ struct ProtectedSpans: Sendable {
             i += 1
         }
     }
+
+    /// Characters a zone may start with (besides digits).
+    static let triggers = ScalarSet(characters: "《“「\"〔[【(第令hwHW电热传手联咨")
 
     private mutating func add(_ range: Range<Int>, _ kind: Kind) {
         zones.append(Zone(range: range, kind: kind))

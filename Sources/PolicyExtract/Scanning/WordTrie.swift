@@ -7,12 +7,16 @@
 struct WordTrie<Value: Sendable>: Sendable {
     private var children: [[UInt32: Int32]] = [[:]]
     private var values: [Value?] = [nil]
+    /// The scalars words start with (end with, for a backward trie): most positions fail here,
+    /// without hashing.
+    private var firstScalars = ScalarSet()
     let backward: Bool
 
     init(_ words: [(String, Value)], backward: Bool = false) {
         self.backward = backward
         for (word, value) in words {
             let scalars = backward ? Array(word.unicodeScalars.reversed()) : Array(word.unicodeScalars)
+            if let first = scalars.first { firstScalars.insert(first) }
             var node = 0
             for c in scalars {
                 if let next = children[node][c.value] {
@@ -31,6 +35,7 @@ struct WordTrie<Value: Sendable>: Sendable {
 
     /// The longest word starting at `i` (and ending at or before `limit`).
     func longestMatch(in s: [Unicode.Scalar], at i: Int, limit: Int) -> (length: Int, value: Value)? {
+        guard i < limit, firstScalars.contains(s[i]) else { return nil }
         var node = 0
         var best: (Int, Value)? = nil
         var j = i
@@ -45,6 +50,7 @@ struct WordTrie<Value: Sendable>: Sendable {
     /// The longest word ending just before `end` (starting at or after `lowerLimit`). Needs a
     /// trie built with `backward: true`.
     func longestMatch(in s: [Unicode.Scalar], endingAt end: Int, lowerLimit: Int) -> (length: Int, value: Value)? {
+        guard end - 1 >= lowerLimit, firstScalars.contains(s[end - 1]) else { return nil }
         var node = 0
         var best: (Int, Value)? = nil
         var j = end - 1

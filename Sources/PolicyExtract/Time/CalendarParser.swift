@@ -35,13 +35,14 @@ struct CalendarParser {
         if let found = relativeDay(at: i) { return found }
         if let found = decade(at: i) { return found }
         if let (j, year, needsMore) = year(at: i, inherit: inherit) {
+            let written = !isNamedYear(at: i)
             if let found = partOfYear(at: j, year: year) {
                 var p = found.period
-                p.hasWrittenYear = true
+                p.hasWrittenYear = written
                 return (found.end, p)
             }
             guard var p = CalendarPeriod.year(year) else { return nil }
-            p.hasWrittenYear = true
+            p.hasWrittenYear = written
             var k = j
             if needsMore && !(k < end && (s[k] == "底" || s[k] == "末")) { return nil }
             if k < end && (s[k] == "底" || s[k] == "末") {
@@ -127,6 +128,12 @@ struct CalendarParser {
             return (j + 1, value, !era)
         }
         return nil
+    }
+
+    /// Whether the year at `i` is a word (今年, 本年度, 当年) rather than digits.
+    func isNamedYear(at i: Int) -> Bool {
+        !(s[i].isASCIIDigit || ChineseNumeral.digitValue(s[i]) != nil || ChineseNumeral.unitValue(s[i]) != nil
+          || hasPrefix("公元", at: i))
     }
 
     /// 今年, 明年, 去年, 上年, 前年 …, 当年 and 全年 (the last written year, else the document's).
@@ -341,7 +348,7 @@ struct CalendarParser {
            let a = CalendarPeriod.day(d1, month: m, year: my), let b = CalendarPeriod.day(d2, month: m, year: my) {
             return (second + 1, CalendarPeriod(start: a.start, end: b.end, year: my, month: m, isRange: true))
         }
-        if k + 1 < end, s[k + 1] == "旬", let part = ["上": 0, "中": 1, "下": 2][s[k]],
+        if k + 1 < end, s[k + 1] == "旬", let part = s[k] == "上" ? 0 : s[k] == "中" ? 1 : s[k] == "下" ? 2 : nil,
            let p = CalendarPeriod.xun(part, month: m, year: my) {
             return (k + 2, p)
         }
@@ -357,11 +364,11 @@ struct CalendarParser {
     }
 
     /// Characters before a month numeral that make it no month (`第三月`, `每3月`, `3个月`).
-    static let notBeforeMonth: Set<Unicode.Scalar> = ["第", "每", "个", "個", "几", "数", "前", "后", "後", "上", "下", "本", "近", "逐", "按"]
+    static let notBeforeMonth: ScalarSet = ["第", "每", "个", "個", "几", "数", "前", "后", "後", "上", "下", "本", "近", "逐", "按"]
     /// … and before a Chinese one (`统一月度`).
-    static let notBeforeChineseMonth: Set<Unicode.Scalar> = ["统", "唯", "单", "划", "整", "专", "合", "同", "万", "之"]
+    static let notBeforeChineseMonth: ScalarSet = ["统", "唯", "单", "划", "整", "专", "合", "同", "万", "之"]
     /// Characters after 月 that make it another word (`月度`, `月报`).
-    static let notAfterMonth: Set<Unicode.Scalar> = ["度", "报", "票", "薪", "供", "均", "卡", "饼", "嫂", "子", "光", "球", "亮", "租", "息", "费"]
+    static let notAfterMonth: ScalarSet = ["度", "报", "票", "薪", "供", "均", "卡", "饼", "嫂", "子", "光", "球", "亮", "租", "息", "费"]
 
     /// `十二日`, `20日`, `15号` as the second end of a range within a month.
     func dayOnly(at i: Int, month m: Int, year y: Int) -> (end: Int, period: CalendarPeriod)? {
@@ -404,10 +411,10 @@ struct CalendarParser {
         switch (lengths.count, separator) {
         case (3, .some(let sep)):
             if lengths[0] == 4, lengths[1] <= 2, lengths[2] <= 2, sep != " " || (lengths[1] == 2 && lengths[2] == 2) {
-                return CalendarPeriod.day(value(2), month: value(1), year: value(0)).map { (j, $0) }
+                return written(CalendarPeriod.day(value(2), month: value(1), year: value(0)), j)
             }
             if sep == ".", lengths[2] == 4, lengths[0] <= 2, lengths[1] <= 2 {
-                return CalendarPeriod.day(value(0), month: value(1), year: value(2)).map { (j, $0) }
+                return written(CalendarPeriod.day(value(0), month: value(1), year: value(2)), j)
             }
             return nil
         case (2, .some(let sep)):
@@ -424,10 +431,10 @@ struct CalendarParser {
                     var k = j + 1
                     while k < end && s[k].isASCIIDigit { k += 1 }
                     if k - j - 1 <= 2 && (k >= end || s[k] != ".") {
-                        return CalendarPeriod.day(Int(string((j + 1)..<k)) ?? 0, month: m, year: y).map { (k, $0) }
+                        return written(CalendarPeriod.day(Int(string((j + 1)..<k)) ?? 0, month: m, year: y), k)
                     }
                 }
-                return CalendarPeriod.month(m, of: y).map { (j, $0) }
+                return written(CalendarPeriod.month(m, of: y), j)
             }
             // 09-01: a year-less month and day, written with a leading zero.
             if sep == "-", lengths == [2, 2], s[i] == "0" || s[groups[1].lowerBound] == "0", inherit == nil {
@@ -440,7 +447,7 @@ struct CalendarParser {
                 let text = string(groups[0])
                 guard let y = Int(text.prefix(4)), (1900...2099).contains(y), let m = Int(text.dropFirst(4).prefix(2)),
                       let d = Int(text.suffix(2)) else { return nil }
-                return CalendarPeriod.day(d, month: m, year: y).map { (j, $0) }
+                return written(CalendarPeriod.day(d, month: m, year: y), j)
             }
             // A year standing alone between spaces or at the ends of the paragraph (or ending a range).
             let alone = (i == paragraph.lowerBound || s[i - 1] == " " || inherit != nil) && (j >= end || s[j] == " ")
@@ -454,6 +461,13 @@ struct CalendarParser {
         default:
             return nil
         }
+    }
+
+    /// A period whose year was written, ending at `end`.
+    func written(_ period: CalendarPeriod?, _ end: Int) -> (end: Int, period: CalendarPeriod)? {
+        guard var p = period else { return nil }
+        p.hasWrittenYear = true
+        return (end, p)
     }
 
     /// `今天`, `明日`, `大后天`, `昨天` … (`今日头条` is a name).

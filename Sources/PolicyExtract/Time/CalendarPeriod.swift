@@ -73,6 +73,8 @@ struct TimeValue: Sendable, Equatable {
     var start: CivilDate?
     var end: CivilDate?
     var duration: String? = nil
+    /// Read without a written year (今年, 本年度, 3月底前): resolved from the document's date.
+    var hasNoWrittenYear = false
 
     var record: RecordValue { .time(relation: relation, start: start, end: end, duration: duration) }
 }

@@ -13,6 +13,11 @@ struct TimeExtractor: Sendable {
         var reader = TimeExpressionReader(s: s, paragraph: paragraph, reference: context.documentDate)
         var sealed = RangeCursor(protected.sealedRanges)
         var result: [Extraction] = []
+        // In an indicator's formula (计算方法：本年度收入/上一年度收入×100%) 本年度 and 上一年度
+        // name no year; neither do year-less dates of a sentence that set a yearly schedule
+        // (每年2月底前…，3月底前…).
+        let formula = reader.isFormula()
+        var recurringUntil = paragraph.lowerBound
         var i = paragraph.lowerBound
         let end = paragraph.upperBound
         while i < end {
@@ -22,8 +27,9 @@ struct TimeExtractor: Sendable {
             }
             if reader.mayStart(at: i), let (range, value) = reader.expression(at: i),
                !protected.sealsAny(of: range) {
-                // 每年11月30日前, 每年第一季度: a date that comes back every year is none.
-                if !reader.isRecurring(before: range.lowerBound) {
+                if reader.isRecurring(before: range.lowerBound) {
+                    recurringUntil = reader.sentenceEnd(after: range.upperBound)
+                } else if !(value.hasNoWrittenYear && (formula || range.lowerBound < recurringUntil)) {
                     result.append(Extraction(value: value.record, range: range))
                 }
                 i = range.upperBound
@@ -44,6 +50,10 @@ struct TimeExpressionReader {
     var parser: CalendarParser
     /// The start named last (`自2024年1月1日起施行，有效期5年`).
     var lastStart: CivilDate?
+    /// Character classes, copied once per paragraph (a static is looked up on every use).
+    let numerals = NumeralScanner.chineseNumeralCharacters
+    let starters = TimeExpressionReader.starters
+    let afterStarter = TimeExpressionReader.secondCharacters
 
     var end: Int { paragraph.upperBound }
 
@@ -55,18 +65,39 @@ struct TimeExpressionReader {
     }
 
     /// Characters a time expression may start with (besides digits and Chinese numerals).
-    static let starters: Set<Unicode.Scalar> = [
+    static let starters: ScalarSet = [
         "今", "明", "去", "前", "后", "後", "上", "下", "本", "当", "這", "这", "全", "大", "昨", "公", "自", "从", "由", "截",
         "到", "至", "直", "有", "年", "“", "首", "第", "Q", "来", "次", "延", "持", "执", "实",
     ]
 
+    /// Characters that may follow a starter word's first character (`上半年`, `今天`, `年底`, `有效期`);
+    /// a numeral or a digit may follow too (`到2027年`, `第三季度`).
+    static let secondCharacters = ScalarSet(characters: "元半年个個月季一世度天日明旬效发布印公颁下签本施起从自至于底末内今去上后後前当这這全次来延长续至行到止"
+        + "十四五三二“")
+
     /// Whether an expression may start at `i`.
+    @inline(__always)
     func mayStart(at i: Int) -> Bool {
         let c = s[i]
         let previous: Unicode.Scalar = i > paragraph.lowerBound ? s[i - 1] : " "
         if c.isASCIIDigit { return !previous.isASCIIAlphanumeric && !previous.isASCIIDigit }
-        if NumeralScanner.isChineseNumeralCharacter(c) { return !NumeralScanner.isChineseNumeralCharacter(previous) }
-        return Self.starters.contains(c)
+        if numerals.contains(c) { return !numerals.contains(previous) }
+        guard starters.contains(c), i + 1 < end else { return false }
+        let next = s[i + 1]
+        return afterStarter.contains(next) || next.isASCIIDigit || numerals.contains(next) || next == "Q" || next == " "
+            || c == "Q" || c == "“"
+    }
+
+    /// Whether the paragraph is a formula (`计算方法：`, `×`, `=`).
+    func isFormula() -> Bool {
+        parser.hasPrefix("计算方法", at: paragraph.lowerBound) || s[paragraph].contains { $0 == "×" || $0 == "=" || $0 == "÷" }
+    }
+
+    /// Where the sentence that goes on at `i` ends (`。`, `;`, or the paragraph's end).
+    func sentenceEnd(after i: Int) -> Int {
+        var j = i
+        while j < end && s[j] != "。" && s[j] != ";" { j += 1 }
+        return j
     }
 
     /// Whether `每年`, `每月` or `每季度` (and `的`/`于`) stand right before `i`.
@@ -95,8 +126,10 @@ struct TimeExpressionReader {
         if let found = bareYearRange(at: p, prefix: prefix, start: i) { return found }
         guard let (aEnd, a) = parser.period(at: p) else { return nil }
         if a.hasWrittenYear { parser.lastWrittenYear = a.year }
-        if let found = range(from: a, ending: aEnd, start: prefix == nil ? p : i) { return found }
-        return single(a, ending: aEnd, prefix: prefix, start: prefix == nil ? p : i)
+        var found = range(from: a, ending: aEnd, start: prefix == nil ? p : i)
+            ?? single(a, ending: aEnd, prefix: prefix, start: prefix == nil ? p : i)
+        found?.1.hasNoWrittenYear = !a.hasWrittenYear
+        return found
     }
 
     /// A period alone, with its suffix: `2025年前` (by), `2023年以来` (from), `到2027年` (target),

@@ -9,12 +9,12 @@ enum TimeWords {
 
     /// Characters before 上年/前年/本年/… that make them part of another word (`以上年龄`,
     /// `提前年度`, `基本年`, `健全年度`).
-    static let notBeforeRelativeYear: Set<Unicode.Scalar> = [
+    static let notBeforeRelativeYear: ScalarSet = [
         "以", "之", "提", "事", "基", "文", "相", "安", "完", "超", "此", "其", "最", "向", "往", "线", "健", "齐", "周",
         "半", "年", "多", "几", "每", "个", "一", "两", "逐", "历", "近", "元", "长", "中", "青", "少", "老",
     ]
     /// Characters after a year word that make it part of another word (`年龄`, `年级`, `年轻`).
-    static let notAfterYear: Set<Unicode.Scalar> = [
+    static let notAfterYear: ScalarSet = [
         "龄", "级", "轻", "纪", "华", "限", "薪", "金", "鉴", "糕", "画", "息", "利", "费", "检", "票", "均", "化", "终", "报",
         "货", "会", "节", "夜", "味", "景", "号",
     ]
@@ -47,7 +47,7 @@ enum TimeWords {
                                             "后", "起至今", "至今"])
 
     /// Words after `后` or `起` that make it no time word (`2025年后续`, `起草`).
-    static let notAfterFromWord: Set<Unicode.Scalar> = ["续", "期", "草", "步", "点", "源", "诉", "来", "者", "劲", "台"]
+    static let notAfterFromWord: ScalarSet = ["续", "期", "草", "步", "点", "源", "诉", "来", "者", "劲", "台"]
 
     /// Prefixes: `自`/`从` (a start), `截至` (a deadline), `到`/`至` (a target).
     enum Prefix: Sendable { case from, by, target }
@@ -58,7 +58,7 @@ enum TimeWords {
          ("持续到", .by), ("执行至", .by), ("执行到", .by), ("实施至", .by), ("有效至", .by)])
 
     /// Characters before `到`/`至` that make them part of a verb or another word (`达到`, `甚至`).
-    static let notBeforeTarget: Set<Unicode.Scalar> = [
+    static let notBeforeTarget: ScalarSet = [
         "达", "得", "提", "遇", "做", "受", "感", "看", "找", "收", "送", "回", "来", "想", "等", "以", "甚", "乃", "直",
         "截", "降", "升", "增", "减", "涨", "跌", "落", "调", "改", "延", "推", "迟", "放", "移", "转", "下", "上", "前",
         "报", "传", "递", "交", "寄", "发", "扩", "用", "归", "划", "拨", "至", "到",
