@@ -55,7 +55,14 @@ struct EvalReport {
         }
         out += Self.table(rows)
         out.append("")
-        out.append("gold: \(gold.results.count) annotation files in Fixtures/extract/gold, scored on the spans they cover; a prediction counts when its span overlaps and the key fields agree")
+        out.append("gold: \(gold.results.count) annotation files in Fixtures/extract/gold, scored on the kinds they cover; a prediction counts when its span overlaps and the key fields agree")
+        for result in gold.results {
+            let name = (result.file.path as NSString).lastPathComponent
+            let parts = result.match.scores.sorted { $0.key.rawValue < $1.key.rawValue }.map { kind, s in
+                "\(kind.rawValue) \(s.correct)/\(s.gold) gold, \(s.predicted) predicted"
+            }
+            out.append("  \(name): " + parts.joined(separator: "; "))
+        }
         if let peers {
             let suites = peers.bySuite.map { "\($0.suite) \($0.passed)/\($0.total)" }.joined(separator: ", ")
             out.append("peer cases passing: \(peers.passed)/\(peers.results.count) (\(Self.percent(peers.passed, peers.results.count))): \(suites)")

@@ -47,6 +47,9 @@ struct GoldEvaluation {
     /// the gold's, the document is extracted again with the gold's (and that is noted).
     mutating func records(of path: String, gold: GoldFile, name: String) throws -> ([Unicode.Scalar], [ScoredRecord]) {
         let parsed = try PolicyParser(options: .init(assumedDate: gold.date)).parse(path: path)
+        if path.lowercased().hasSuffix(".html") && parsed.format != .html {
+            notes.append("\(name): read as \(parsed.format.rawValue), not HTML (no HTML reader in this build): markup is scored as text")
+        }
         var result: [ScoredRecord] = []
         var ingested: IngestedFile? = nil
         for parsedDocument in parsed.documents {

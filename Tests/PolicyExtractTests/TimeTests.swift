@@ -193,6 +193,7 @@ struct TimeTests {
         "一个月内",
         "近三年来",
         "三五年内",
+        "在取得相关证书的当年，按照3600元定额扣除",
     ])
     func negatives(text: String) {
         #expect(Self.time(text).isEmpty)

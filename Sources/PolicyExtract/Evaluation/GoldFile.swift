@@ -9,7 +9,8 @@ import PolicyCore
 /// `region` the document's, used when the pipeline does not find them). Every further line is one
 /// contract-shaped record: `kind`, `text` (an exact substring of the source text), optionally
 /// `start` (its scalar offset; without it the record is placed at the next occurrence of its
-/// text), and the kind's fields. A field left out counts as null.
+/// text, or at the `occurrence`-th, counting from 1), and the kind's fields. A field left out
+/// counts as null.
 public struct GoldFile: Sendable {
     public var path: String
     public var source: String

@@ -53,14 +53,16 @@ public struct MatchResult: Sendable {
 /// at most, preferring one whose fields agree.
 public enum RecordMatcher {
     /// Gives gold records without `start` their span: the n-th occurrence of their text in
-    /// `source`, n counting earlier gold records with the same text.
+    /// `source`, n counting earlier gold records with the same text, or given by the record's
+    /// `occurrence` field (1 for the first).
     public static func place(_ gold: [ScoredRecord], in source: [Unicode.Scalar]) -> [ScoredRecord] {
         var seen: [String: Int] = [:]
         return gold.map { record in
             guard record.start == nil else { return record }
             var placed = record
             let needle = Array(record.text.unicodeScalars)
-            let n = seen[record.text, default: 0]
+            var n = seen[record.text, default: 0]
+            if case .number(let k)? = record.fields["occurrence"], k >= 1 { n = Int(k) - 1 }
             seen[record.text] = n + 1
             if let at = occurrence(n, of: needle, in: source) {
                 placed.start = at

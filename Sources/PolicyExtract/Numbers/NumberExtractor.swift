@@ -170,7 +170,6 @@ struct NumberExtractor: Sendable {
         joined.range = a.range.lowerBound..<b.range.upperBound
         if a.range.lowerBound > paragraph.lowerBound && s[a.range.lowerBound - 1] == "从" {
             joined.range = (a.range.lowerBound - 1)..<b.range.upperBound
-            joined.fromWord = true
         }
         joined.numberStart = a.numberStart
         joined.numeral = a.numeral

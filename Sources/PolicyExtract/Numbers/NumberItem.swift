@@ -24,8 +24,6 @@ struct NumberItem: Sendable {
     var range: Range<Int>
     /// Where the numeral itself starts.
     var numberStart: Int
-    /// Where the numeral and its unit end (before suffix words such as 以上).
-    var unitEnd: Int
     /// In the unit's base (元, percent, count); nil for a range.
     var value: DecimalNumber?
     var min: DecimalNumber?
@@ -44,8 +42,6 @@ struct NumberItem: Sendable {
     var percentWord = false
     /// Where a `-` read as a sign stands (it may turn out to be a range dash).
     var signStart: Int?
-    /// A range starts with `从`.
-    var fromWord = false
 }
 
 /// Reads `NumberItem`s: numerals and the units and words around them.
@@ -72,7 +68,7 @@ struct NumberItemReader {
             if p < end && s[p] == "的" { p += 1 }
         }
         guard p < end, let numeral = NumeralScanner.scan(s, at: p, end: end) ?? magnitudeAlone(at: p) else { return nil }
-        var item = NumberItem(range: i..<numeral.range.upperBound, numberStart: p, unitEnd: numeral.range.upperBound,
+        var item = NumberItem(range: i..<numeral.range.upperBound, numberStart: p,
                               value: numeral.value, unit: .none, numeral: numeral)
         item.signStart = signStart
         item.ordinal = p > paragraph.lowerBound && s[p - 1] == "第"
@@ -91,7 +87,6 @@ struct NumberItemReader {
             item.unit = .currency(code)
         }
         if signStart != nil, let v = item.value { item.value = v.negated }
-        item.unitEnd = j
         j = readSuffix(into: &item, at: j)
         item.range = i..<j
         return item
@@ -107,7 +102,7 @@ struct NumberItemReader {
         }
         guard power >= 4, j + 2 < end, s[j] == "元", Qualifiers.suffixes.matches(s, at: j + 1, limit: end) else { return nil }
         return Numeral(range: p..<j, value: DecimalNumber(mantissa: 1, exponent: power), isArabic: false, unitsOnly: true,
-                       isLoneOne: false, isPositional: false, integerDigits: 0, hasLeadingZero: false,
+                       isLoneOne: false, isPositional: false,
                        restoredDecimalPoint: false, approximate: false, hasMagnitude: true, lendablePowers: [power])
     }
 

@@ -14,10 +14,6 @@ struct Numeral: Sendable, Equatable {
     var isLoneOne: Bool
     /// Chinese digits without units (`二〇二三`, `九七`): years and digit strings.
     var isPositional: Bool
-    /// Characters of the integer part (Arabic digits or positional Chinese digits).
-    var integerDigits: Int
-    /// Arabic integer part starting with 0 followed by more digits (`05`, `09`).
-    var hasLeadingZero: Bool
     /// The decimal point was lost in PDF conversion and put back: `05` read as 0.5.
     var restoredDecimalPoint: Bool
     /// `十几万`, `三十多万`: the value is the stated part, and the real one is about it.
@@ -140,7 +136,7 @@ enum NumeralScanner {
             }
         }
         return Numeral(range: i..<j, value: number, isArabic: true, unitsOnly: false, isLoneOne: false,
-                       isPositional: false, integerDigits: integerDigits, hasLeadingZero: hasLeadingZero,
+                       isPositional: false,
                        restoredDecimalPoint: restored, approximate: approximate, hasMagnitude: magnitude,
                        lendablePowers: cumulative(powers))
     }
@@ -273,7 +269,7 @@ enum NumeralScanner {
             j += 2
         }
         return Numeral(range: i..<j, value: number, isArabic: false, unitsOnly: digits == 0, isLoneOne: j - i == 1 && s[i] == "一",
-                       isPositional: units == 0 && !point, integerDigits: digits, hasLeadingZero: false,
+                       isPositional: units == 0 && !point,
                        restoredDecimalPoint: false, approximate: approximate, hasMagnitude: magnitude,
                        lendablePowers: cumulative(trailing))
     }

@@ -24,6 +24,10 @@ enum Qualifiers {
         [("最高", capInclusive), ("不超过", capInclusive), ("不高于", capInclusive), ("不多于", capInclusive),
          ("最多", capInclusive), ("至多", capInclusive), ("上限", capInclusive), ("上限为", capInclusive),
          ("封顶", capInclusive), ("不大于", capInclusive), ("最高限额", capInclusive), ("限额", capInclusive),
+         ("不能超过", capInclusive), ("不得超过", capInclusive), ("不应超过", capInclusive), ("不可超过", capInclusive),
+         ("不宜超过", capInclusive), ("不能高于", capInclusive), ("不得高于", capInclusive),
+         ("不能低于", floorInclusive), ("不得低于", floorInclusive), ("不应低于", floorInclusive), ("不能少于", floorInclusive),
+         ("不得少于", floorInclusive), ("年满", floorInclusive), ("已满", floorInclusive),
          ("低于", capStrict), ("不足", capStrict), ("不到", capStrict), ("少于", capStrict), ("小于", capStrict),
          ("不满", capStrict), ("未满", capStrict), ("未达到", capStrict), ("未超过", capInclusive),
          ("不低于", floorInclusive), ("不少于", floorInclusive), ("至少", floorInclusive), ("最低", floorInclusive),
@@ -49,6 +53,7 @@ enum Qualifiers {
         [("以上", floorInclusive), ("及以上", floorInclusive), ("或以上", floorInclusive), ("以下", capInclusive),
          ("及以下", capInclusive), ("或以下", capInclusive), ("以内", capInclusive), ("之内", capInclusive),
          ("为限", capInclusive), ("为上限", capInclusive), ("封顶", capInclusive), ("起", floorInclusive),
+         ("限额内", capInclusive), ("限额以内", capInclusive), ("的限额内", capInclusive),
          ("左右", about), ("上下", about), ("多", about), ("余", about), ("有余", about)])
 
     /// Suffix words that count only at the end of a phrase (`50万元上下` but not `上下游`,

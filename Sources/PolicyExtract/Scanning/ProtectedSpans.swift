@@ -116,12 +116,6 @@ struct ProtectedSpans: Sendable {
     /// Titles and identifiers, where no record of a numeric kind may start.
     var sealedRanges: [Range<Int>] { zones.filter { $0.kind != .quotation }.map(\.range) }
 
-    /// Whether `i` is in a title or identifier (no record of any numeric kind there).
-    func isSealed(_ i: Int) -> Bool {
-        guard let z = zone(at: i) else { return false }
-        return z.kind != .quotation
-    }
-
     /// Whether a quantity may not start at `i`.
     func blocksQuantity(_ i: Int) -> Bool { zone(at: i) != nil }
 

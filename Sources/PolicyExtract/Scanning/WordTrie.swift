@@ -10,10 +10,8 @@ struct WordTrie<Value: Sendable>: Sendable {
     /// The scalars words start with (end with, for a backward trie): most positions fail here,
     /// without hashing.
     private var firstScalars = ScalarSet()
-    let backward: Bool
 
     init(_ words: [(String, Value)], backward: Bool = false) {
-        self.backward = backward
         for (word, value) in words {
             let scalars = backward ? Array(word.unicodeScalars.reversed()) : Array(word.unicodeScalars)
             if let first = scalars.first { firstScalars.insert(first) }

@@ -49,8 +49,7 @@ struct CalendarParser {
                 p.isEdge = true
                 k += 1
             } else if k < end && s[k] == "内" {
-                p.isWithin = true
-                k += 1
+                k += 1  // 2024年内: during the year
             } else if k + 1 < end && s[k] == "全" && s[k + 1] == "年" {
                 k += 2
             }
@@ -145,7 +144,8 @@ struct CalendarParser {
             guard let reference else { return nil }
             j = i + length
             year = reference.year + offset
-        } else if i + 1 < end, s[i] == "当" || s[i] == "全", s[i + 1] == "年" {
+        } else if i + 1 < end, s[i] == "当" || s[i] == "全", s[i + 1] == "年",
+                  !(s[i] == "当" && i > paragraph.lowerBound && s[i - 1] == "的") {  // 取得证书的当年: an event's year
             guard let y = lastWrittenYear ?? reference?.year else { return nil }
             j = i + 2
             year = y
@@ -191,7 +191,7 @@ struct CalendarParser {
             guard !previous.isASCIIDigit, !NumeralScanner.isChineseNumeralCharacter(previous),
                   !TimeWords.notBeforeRelativeYear.contains(previous) || previous == "年",
                   var p = CalendarPeriod.year(y) else { return nil }
-            if s[k + 1] == "内" { p.isWithin = true } else { p.isEdge = true }
+            if s[k + 1] != "内" { p.isEdge = true }  // 年内 is during the year, 年底 by its end
             return (k + 2, p)
         }
         if k + 3 < end, s[k] == "今", s[k + 1] == "明", s[k + 2] == "两" || s[k + 2] == "兩", s[k + 3] == "年",

@@ -13,8 +13,6 @@ struct CalendarPeriod: Sendable, Equatable {
     var isDay = false
     /// `年底`, `月底`, `季度末`: the end of the period, a deadline.
     var isEdge = false
-    /// `2024年内`: within the period.
-    var isWithin = false
     /// The year was written (not taken from the document's date).
     var hasWrittenYear = false
     /// Written as a range inside one year or month (`8月至11月`, `4月12-19日`).
