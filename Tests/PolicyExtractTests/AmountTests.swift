@@ -152,6 +152,7 @@ struct AmountTests {
         ("收费标准为3元/人·次", ["amount 3 CNY per=人·次"]),
         ("给予一次性补贴5000元", ["amount 5000 CNY"]),
         ("单位补贴10万元", ["amount 100000 CNY"]),
+        ("重点支持单户担保金额500万元及以下的小微企业", ["amount 5000000 max inclusive CNY per=户"]),
     ])
     func perUnit(text: String, expected: [String]) {
         #expect(RecordRendering.records(text) == expected)

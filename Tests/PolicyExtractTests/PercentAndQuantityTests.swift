@@ -95,7 +95,9 @@ struct QuantityTests {
         ("建设3—5个全球知名冰雪旅游度假地", ["quantity 3..5 range 个"]),
         ("市县设立的平台不超过一个", ["quantity 1 max inclusive 个"]),
         ("至少编制一套方案", ["quantity 1 min inclusive 套"]),
+        ("原则上每个省（自治区、直辖市）培育一家龙头机构", ["quantity 1 家 per=省"]),
         ("商务部等9部门印发", ["quantity 9 部门"]),
+        ("由患者满意度和医务人员满意度两部分组成", ["quantity 2 部分"]),
         ("存储超过1万人人脸信息", ["quantity 10000 min strict 人"]),
         ("新建居住区按照人均用地不少于0.1平方米的标准", ["quantity 0.1 min inclusive 平方米"]),
         ("大麻油五千克、大麻脂十千克", ["quantity 5 千克", "quantity 10 千克"]),
@@ -121,7 +123,7 @@ struct QuantityTests {
         "贯彻落实省委十二届六次全会精神", "党的二十大精神", "生育二孩、三孩", "享受一次立减", "建立一个统一的平台",
         "中央八项规定", "本条前两款规定的情形", "依照第十二条、十三条处理", "第1、2、3项", "千家万户", "千万不要",
         "连续3个月均下降", "售后1年内", "用户增长最快的城市之一", "“一网通办、一次办好、一日办结”",
-        "长三角一体化", "五角大楼宣布了作战计划", "家庭", "发展个人养老金",
+        "长三角一体化", "五角大楼宣布了作战计划", "家庭", "发展个人养老金", "部分地区", "大部分企业",
     ])
     func negatives(text: String) {
         #expect(RecordRendering.records(text).filter { $0.hasPrefix("quantity") }.isEmpty)

@@ -287,11 +287,11 @@ struct NumberExtractor: Sendable {
             return Extraction(value: .percent(magnitude, points: points), range: range)
         case .measure(let unit):
             if protected.blocksQuantity(item.numberStart) { return nil }
-            // 一个平台, 一次立减: 一 is an article here, unless a bound is put on it (至少一个); and
-            // 最多跑一次 is a slogan, while 至少举行一次 is a rule.
+            // 一个平台, 一次立减: 一 is an article here, unless a bound or a per-unit is put on it
+            // (至少一个, 每个省培育一家); and 最多跑一次 is a slogan, while 至少举行一次 is a rule.
             if item.numeral.isLoneOne && !item.isRange {
                 let bounded = magnitude.qualifier == .min || (magnitude.qualifier == .max && unit != "次")
-                if !bounded { return nil }
+                if !bounded && per == nil { return nil }
             }
             return Extraction(value: .quantity(magnitude, unit: unit, per: per), range: range)
         case .none, .fraction:
@@ -321,10 +321,15 @@ struct NumberExtractor: Sendable {
         return nil
     }
 
-    /// The nearest per-phrase (`每辆`, `单个企业`) in front of a number.
+    /// The nearest per-phrase (`每辆`, `单个企业`) in front of a number; a parenthesis is passed
+    /// over (`每个省（自治区、直辖市）培育一家`).
     func perPhrase(_ s: [Unicode.Scalar], before k: Int, windowStart: Int) -> (Int, Int, String)? {
         var j = k - 1
         while j >= windowStart {
+            if s[j] == ")", let open = s[windowStart..<j].lastIndex(of: "(") {
+                j = open - 1
+                continue
+            }
             if Self.phraseStops.contains(s[j]) { return nil }
             if s[j] == "每" || s[j] == "单", let (close, unit) = PerUnit.phrase(s, at: j, end: k), close <= k {
                 return (j, close, unit)

@@ -9,8 +9,9 @@ enum PerUnit {
         "小时", "分钟", "平方米", "千瓦时", "人·次", "人次", "亩", "床", "标准箱", "箱", "单", "宗", "公斤",
     ])
 
-    /// Measure words after which a noun names what is counted (`每家企业` → 企业).
-    static let takesNoun: Set<String> = ["个", "家", "所", "座", "位", "名", "项", "户", "条", "台", "辆", "笔", "张"]
+    /// Measure words after which a noun names what is counted (`每家企业` → 企业, `单个企业` → 企业);
+    /// others are the unit themselves (`单户担保金额` → 户, `每辆车` → 辆).
+    static let takesNoun: Set<String> = ["个", "家", "所", "座", "位", "名"]
 
     /// Characters that end the noun of a per-phrase (`单个企业最高补贴` → 企业).
     static let nounStops: ScalarSet = [
