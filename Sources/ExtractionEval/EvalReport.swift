@@ -96,6 +96,10 @@ struct EvalReport {
         "  - a year inside a 发文字号 or 《title》 is no date (JioNLP reads 财税2016 36号 as 2016); recurring dates (每年11月30日前) are none",
         "  - bare numbers are no records; numbers are scored as numerals only in the number suites",
         "  - PDF text that lost its decimal points: a numeral with a leading 0 and more digits (not a date part) reads as 0.x (Shanxi seed: ０５％ = 0.5%)",
+        "  - number suites (bare numerals, no record kind of the contract): we do not read scientific, caret or slash notation (2e5, 2^5, 3/5, .5),",
+        "    mixed fractions (三百五又三分之一), 兆 as 10^12, 打 (dozen), 半百; and numerals inside words (四川, 一看, 一切) are read",
+        "    as numerals, because records need a unit after them and these never get one; cn2an's strict-mode rejections (一一) are not",
+        "    scored, since years need positional digits (二〇二三)",
     ]
 
     func detailLines() -> [String] {
