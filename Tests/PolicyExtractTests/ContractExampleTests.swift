@@ -97,6 +97,16 @@ struct ContractExampleTests {
         #expect(records == ["[每辆最高2000元] amount 2000 max inclusive CNY per=辆", "[2024年12月底前] time by ..2024-12-31"])
     }
 
+    @Test("no crash on hostile input", arguments: [
+        "二分之" + String(repeating: "九", count: 40), String(repeating: "亿", count: 3000) + "元", String(repeating: "9", count: 400) + "元",
+        "百分之" + String(repeating: "九", count: 30), "有效期999年", "公元九九九九年十二月三十一日", "9999年12月31日前", "-", "负",
+        "1万-", "至", "第", "《", "“十", "2023年—", "自", "0", String(repeating: "一", count: 5000) + "个",
+    ])
+    func hostile(text: String) {
+        _ = RecordRendering.records(text, date: "9999-12-31")
+        _ = RecordRendering.records(text)
+    }
+
     @Test("inclusive is null for exact and approximate values")
     func inclusiveNull() {
         let view = NormalizedText(normalizing: "补贴2000元，约3000元")

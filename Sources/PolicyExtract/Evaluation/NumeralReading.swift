@@ -38,7 +38,8 @@ public enum NumeralReading {
         let value = numerator.value.doubleValue / denominator.value.doubleValue
         var result = numerator
         result.range = i..<numerator.range.upperBound
-        result.value = DecimalNumber(mantissa: Int64((value * 1e12).rounded()), exponent: -12)
+        guard let mantissa = Int64(exactly: (value * 1e12).rounded()) else { return nil }
+        result.value = DecimalNumber(mantissa: mantissa, exponent: -12)
         return result
     }
 

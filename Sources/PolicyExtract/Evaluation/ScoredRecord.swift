@@ -32,7 +32,7 @@ public struct ScoredRecord: Sendable {
         guard case .object(let pairs) = json, case .string(let kindName)? = json["kind"],
               let kind = RecordKind(rawValue: kindName), case .string(let text)? = json["text"] else { return nil }
         var start: Int? = nil
-        if case .number(let n)? = json["start"] { start = Int(n) }
+        if case .number(let n)? = json["start"] { start = Int(exactly: n) }
         self.init(kind: kind, text: text, start: start, end: start.map { $0 + text.unicodeScalars.count },
                   fields: Dictionary(pairs, uniquingKeysWith: { a, _ in a }))
     }

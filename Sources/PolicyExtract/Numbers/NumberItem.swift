@@ -123,7 +123,9 @@ struct NumberItemReader {
         }
         guard hasZhi, base != 0 else { return nil }
         let fraction = part.value.doubleValue / base
-        let value = DecimalNumber(mantissa: Int64((fraction * 1e9).rounded()), exponent: -9)
+        // Int64(exactly:) is nil for a fraction too large to hold (二分之九千亿亿) instead of trapping.
+        guard let mantissa = Int64(exactly: (fraction * 1e9).rounded()) else { return nil }
+        let value = DecimalNumber(mantissa: mantissa, exponent: -9)
         return (part.range.upperBound, negative ? value.negated : value, false)
     }
 

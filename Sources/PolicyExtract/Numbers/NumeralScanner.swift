@@ -191,9 +191,15 @@ enum NumeralScanner {
 
     // MARK: - Chinese
 
+    /// No Chinese numeral is longer (the longest financial amounts run to about 32 characters);
+    /// a longer run of numeral characters is read from its start only, which keeps the search
+    /// for its longest numeral prefix linear.
+    static let longestChineseNumeral = 48
+
     static func scanChinese(_ s: [Unicode.Scalar], at i: Int, end: Int) -> Numeral? {
         var j = i
         var sawPoint = false
+        let end = min(end, i + longestChineseNumeral)
         while j < end {
             let c = s[j]
             if sawPoint {

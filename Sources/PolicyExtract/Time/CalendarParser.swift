@@ -103,7 +103,7 @@ struct CalendarParser {
         }
         // Chinese digits, one per position (二〇二三, 九七, 零八); 两 and units are no year digits.
         var digits: [Int] = []
-        while j < end, s[j] != "两", s[j] != "兩", let d = ChineseNumeral.digitValue(s[j]), s[j] != "幺", s[j] != "洞" {
+        while j < end, digits.count < 5, s[j] != "两", s[j] != "兩", let d = ChineseNumeral.digitValue(s[j]), s[j] != "幺", s[j] != "洞" {
             digits.append(d)
             j += 1
         }
@@ -121,7 +121,7 @@ struct CalendarParser {
         }
         // Chinese numerals with units (两千零五年): a year only with a month after it.
         j = digitsStart
-        while j < end && NumeralScanner.isChineseNumeralCharacter(s[j]) { j += 1 }
+        while j < end && j - digitsStart < 8 && NumeralScanner.isChineseNumeralCharacter(s[j]) { j += 1 }
         if j > digitsStart, j < end, s[j] == "年", let value = ChineseNumeral.integerValue(of: s[digitsStart..<j]),
            (1000...2999).contains(value) {
             return (j + 1, value, !era)
@@ -519,7 +519,7 @@ struct CalendarParser {
             return Int(string(k..<j)).map { (j, $0) }
         }
         var j = k
-        while j < end && (NumeralScanner.isChineseNumeralCharacter(s[j])) { j += 1 }
+        while j < end && j - k < 8 && NumeralScanner.isChineseNumeralCharacter(s[j]) { j += 1 }
         while j > k {
             if let v = ChineseNumeral.integerValue(of: s[k..<j]) { return (j, v) }
             j -= 1
