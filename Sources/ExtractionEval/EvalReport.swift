@@ -55,13 +55,13 @@ struct EvalReport {
         }
         out += Self.table(rows)
         out.append("")
-        out.append("gold: \(gold.results.count) annotation files in Fixtures/extract/gold, scored on the kinds they cover; a prediction counts when its span overlaps and the key fields agree")
+        out.append("gold: \(gold.results.filter { !$0.degraded }.count) of \(gold.results.count) annotation files in Fixtures/extract/gold, scored on the kinds they cover; a prediction counts when its span overlaps and the key fields agree")
         for result in gold.results {
             let name = (result.file.path as NSString).lastPathComponent
             let parts = result.match.scores.sorted { $0.key.rawValue < $1.key.rawValue }.map { kind, s in
                 "\(kind.rawValue) \(s.correct)/\(s.gold) gold, \(s.predicted) predicted"
             }
-            out.append("  \(name): " + parts.joined(separator: "; "))
+            out.append("  \(name): " + parts.joined(separator: "; ") + (result.degraded ? " (not in the totals: HTML read as text)" : ""))
         }
         if let peers {
             let suites = peers.bySuite.map { "\($0.suite) \($0.passed)/\($0.total)" }.joined(separator: ", ")

@@ -9,6 +9,9 @@ struct GoldEvaluation {
     struct Result {
         var file: GoldFile
         var match: MatchResult
+        /// The source could not be read as what it is (HTML without an HTML reader): scored, but
+        /// left out of the totals.
+        var degraded: Bool
     }
 
     /// The repository root: gold `source` paths are relative to it.
@@ -31,12 +34,13 @@ struct GoldEvaluation {
                     notes.append("\(name): skipped, \(gold.source) is not there")
                     continue
                 }
-                let (scalars, predicted) = try records(of: source, gold: gold, name: name)
+                let (scalars, predicted, degraded) = try records(of: source, gold: gold, name: name)
                 let placed = RecordMatcher.place(gold.records, in: scalars)
                 for record in placed where record.start == nil {
                     notes.append("\(name): gold text not found in the source: \(record.text)")
                 }
-                results.append(Result(file: gold, match: RecordMatcher.match(gold: placed, predicted: predicted, kinds: gold.covers)))
+                results.append(Result(file: gold, match: RecordMatcher.match(gold: placed, predicted: predicted, kinds: gold.covers),
+                                      degraded: degraded))
             } catch {
                 notes.append("\(name): \(error)")
             }
@@ -45,10 +49,12 @@ struct GoldEvaluation {
 
     /// The pipeline's records of `path`. Where the pipeline's document date or region differ from
     /// the gold's, the document is extracted again with the gold's (and that is noted).
-    mutating func records(of path: String, gold: GoldFile, name: String) throws -> ([Unicode.Scalar], [ScoredRecord]) {
+    mutating func records(of path: String, gold: GoldFile, name: String) throws -> ([Unicode.Scalar], [ScoredRecord], Bool) {
         let parsed = try PolicyParser(options: .init(assumedDate: gold.date)).parse(path: path)
-        if path.lowercased().hasSuffix(".html") && parsed.format != .html {
-            notes.append("\(name): read as \(parsed.format.rawValue), not HTML (no HTML reader in this build): markup is scored as text")
+        let degraded = path.lowercased().hasSuffix(".html") && parsed.format != .html
+        if degraded {
+            notes.append("\(name): read as \(parsed.format.rawValue), not HTML (no HTML reader in this build): markup is "
+                         + "read as text, so this file is left out of the totals")
         }
         var result: [ScoredRecord] = []
         var ingested: IngestedFile? = nil
@@ -76,13 +82,13 @@ struct GoldEvaluation {
                 result.append(ScoredRecord(value: extraction.value, text: file.source[span], span: span))
             }
         }
-        return (parsed.source.scalars, result)
+        return (parsed.source.scalars, result, degraded)
     }
 
     /// Scores per kind, over all gold files.
     var scores: [RecordKind: KindScore] {
         var total: [RecordKind: KindScore] = [:]
-        for result in results {
+        for result in results where !result.degraded {
             for (kind, score) in result.match.scores { total[kind, default: KindScore()] += score }
         }
         return total
