@@ -53,8 +53,8 @@ struct GoldEvaluation {
         let parsed = try PolicyParser(options: .init(assumedDate: gold.date)).parse(path: path)
         let degraded = path.lowercased().hasSuffix(".html") && parsed.format != .html
         if degraded {
-            notes.append("\(name): read as \(parsed.format.rawValue), not HTML (no HTML reader in this build): markup is "
-                         + "read as text, so this file is left out of the totals")
+            notes.append("\(name): read as \(parsed.format.rawValue) (no HTML reader in this build), markup and all; "
+                         + "left out of the totals")
         }
         var result: [ScoredRecord] = []
         var ingested: IngestedFile? = nil
