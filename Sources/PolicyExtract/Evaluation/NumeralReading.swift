@@ -91,15 +91,17 @@ public enum NumeralSuites {
         public var total = 0
         public var failures: [String] = []
 
+        /// Counts one case, and why it failed.
+        mutating func count(_ ok: Bool, failure: @autoclosure () -> String) {
+            total += 1
+            if ok { passed += 1 } else { failures.append(failure()) }
+        }
+
         /// Counts one case: `text` read whole must give `value`.
         mutating func check(_ text: String, reads value: Double) {
-            total += 1
             let read = NumeralReading.wholeValue(text)
-            if let read, NumeralReading.same(read, value) {
-                passed += 1
-            } else {
-                failures.append("\(text) → \(read.map { JSONNumber.format($0) } ?? "nothing"), expected \(JSONNumber.format(value))")
-            }
+            count(read.map { NumeralReading.same($0, value) } ?? false,
+                  failure: "\(text) → \(read.map { JSONNumber.format($0) } ?? "nothing"), expected \(JSONNumber.format(value))")
         }
     }
 
@@ -120,12 +122,7 @@ public enum NumeralSuites {
         for table in ["error_normal_datas", "error_smart_datas"] {
             guard case .array(let items)? = tests[table] else { continue }
             for case .string(let text) in items {
-                score.total += 1
-                if NumeralReading.wholeValue(text) == nil {
-                    score.passed += 1
-                } else {
-                    score.failures.append("\(text) read as a numeral; cn2an rejects it")
-                }
+                score.count(NumeralReading.wholeValue(text) == nil, failure: "\(text) read as a numeral; cn2an rejects it")
             }
         }
         return score
@@ -148,13 +145,9 @@ public enum NumeralSuites {
                 expected.append(v)
             }
             guard usable else { continue }
-            score.total += 1
             let found = NumeralReading.all(in: input)
-            if found.count == expected.count && zip(found, expected).allSatisfy({ NumeralReading.same($0, $1) }) {
-                score.passed += 1
-            } else {
-                score.failures.append("\(input) → \(found.map { JSONNumber.format($0) }), expected \(expected.map { JSONNumber.format($0) })")
-            }
+            score.count(found.count == expected.count && zip(found, expected).allSatisfy({ NumeralReading.same($0, $1) }),
+                        failure: "\(input) → \(found.map { JSONNumber.format($0) }), expected \(expected.map { JSONNumber.format($0) })")
         }
         return score
     }
