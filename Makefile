@@ -33,15 +33,18 @@ test: setup
 ## bench: speed of extraction and of ingest + search (release builds; prints figures, asserts nothing)
 bench: bench-extract bench-index
 
+## bench-extract: records extracted per second over ../shared/corpora/laws-md (release build, one core)
 bench-extract: setup
-	@echo "bench-extract: not written yet"
+	$(SWIFT) build -c release --product ExtractionBenchmark
+	.build/release/ExtractionBenchmark ../shared/corpora/laws-md
 
 bench-index: setup
 	@echo "bench-index: not written yet"
 
 ## eval: precision / recall / F1 of the extractor on gold annotations and peer suites
 eval: setup
-	@echo "eval: not written yet"
+	$(SWIFT) build --product ExtractionEval
+	.build/debug/ExtractionEval
 
 ## fuzz: libFuzzer (with AddressSanitizer) over reader → segmenter → extractor, seeded from the corpora
 FUZZ_SECONDS ?= 600

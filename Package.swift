@@ -63,6 +63,10 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "PolicyFuzz", dependencies: ["PolicyPipeline"], path: "Sources/PolicyFuzz",
                           swiftSettings: strict),
+        .executableTarget(name: "ExtractionEval", dependencies: ["PolicyPipeline"], path: "Sources/ExtractionEval",
+                          swiftSettings: strict),
+        .executableTarget(name: "ExtractionBenchmark", dependencies: ["PolicyPipeline"], path: "Sources/ExtractionBenchmark",
+                          swiftSettings: strict),
 
         // Tests
         .target(name: "TestSupport", dependencies: ["PolicyCore"], path: "Tests/TestSupport", swiftSettings: strict),
@@ -71,6 +75,7 @@ let package = Package(
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyIngestTests", dependencies: ["PolicyIngest", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicySegmentTests", dependencies: ["PolicySegment", "PolicyIngest", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PolicyExtractTests", dependencies: ["PolicyExtract", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyPipelineTests", dependencies: ["PolicyPipeline", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyDiffTests", dependencies: ["PolicyDiff", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyFormatTests", dependencies: ["PolicyFormat", "TestSupport"], swiftSettings: strict),

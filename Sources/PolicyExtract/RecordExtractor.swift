@@ -35,6 +35,8 @@ public struct Extraction: Sendable, Hashable {
 public struct RecordExtractor: Sendable {
     let agencies = AgencyExtractor()
     let citations = CitationExtractor()
+    let time = TimeExtractor()
+    let numbers = NumberExtractor()
 
     public init() {}
 
@@ -56,8 +58,17 @@ public struct RecordExtractor: Sendable {
     }
 
     /// Records of one paragraph.
+    ///
+    /// Overlaps are settled here: nothing inside a 《title》 or a 发文字号 is a number or a date
+    /// (`ProtectedSpans`), and time goes first, so that the number extractor skips what it took
+    /// (`2023年` is a year, not a quantity).
     func extract(paragraph: Range<Int>, in text: NormalizedText, context: ExtractionContext) -> [Extraction] {
         var found: [Extraction] = []
+        let scalars = text.scalars
+        let protected = ProtectedSpans(scalars, paragraph: paragraph)
+        let times = time.extract(scalars, paragraph: paragraph, protected: protected, context: context)
+        found += times
+        found += numbers.extract(scalars, paragraph: paragraph, protected: protected, taken: times.map(\.range))
         found += agencies.extract(text, paragraph: paragraph, context: context)
         found += citations.extract(text, paragraph: paragraph, context: context)
         return found.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }

@@ -158,10 +158,10 @@ public enum ChineseNumeral {
 
     // MARK: - Chinese
 
-    /// `三千五百万`, `一亿零五百万`, `十二`, `两`, `二〇二三` (positional), `十三点五`, `一万五` (= 15000).
+    /// `三千五百万`, `一亿零五百万`, `十二`, `两`, `二〇二三` (positional), `十三点五`, `四點五`, `一万五` (= 15000).
     static func chineseValue(of s: ArraySlice<Unicode.Scalar>) -> DecimalNumber? {
-        // Split off a fractional part at 点.
-        if let point = s.firstIndex(of: "点") {
+        // Split off a fractional part at 点 (點 in traditional characters).
+        if let point = s.firstIndex(where: { $0 == "点" || $0 == "點" }) {
             guard let whole = chineseValue(of: s[s.startIndex..<point]) ?? (point == s.startIndex ? DecimalNumber(0) : nil),
                   whole.exponent >= 0, let wholeInt = whole.integerValue else { return nil }
             let fraction = s[(point + 1)...]
@@ -179,7 +179,7 @@ public enum ChineseNumeral {
         }
         guard !s.isEmpty else { return nil }
         // 廿 (20), 卅 (30), 卌 (40) in dates and old texts.
-        if let first = s.first, let tens = ["廿": 2, "卅": 3, "卌": 4][first] {
+        if let first = s.first, let tens = first == "廿" ? 2 : first == "卅" ? 3 : first == "卌" ? 4 : nil {
             let rest = s.dropFirst()
             if rest.isEmpty { return DecimalNumber(tens * 10) }
             guard rest.count == 1, let d = digitValue(rest.first!) else { return nil }
