@@ -66,6 +66,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyIngestTests", dependencies: ["PolicyIngest", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PolicyExtractTests", dependencies: ["PolicyExtract", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyPipelineTests", dependencies: ["PolicyPipeline", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyFormatTests", dependencies: ["PolicyFormat", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
