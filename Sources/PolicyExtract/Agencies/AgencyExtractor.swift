@@ -23,15 +23,17 @@ struct AgencyExtractor: Sendable {
         let s = text.scalars
         if isRecipientLine(s, paragraph) || isSignatureLine(text, paragraph) { return [] }
         let normalizer = AgencyNameNormalizer(region: context.region, level: context.level)
+        let triggers = ParagraphTriggers(s, paragraph, collectingNameStarts: true)
         var found: [Extraction] = []
         var excluded: [Range<Int>] = []
-        for list in lists.lists(in: s, paragraph: paragraph) {
+        for list in triggers.hasRoleCharacter || triggers.hasColon
+            ? lists.lists(in: s, paragraph: paragraph, parentheses: triggers.parentheses, hasColon: triggers.hasColon) : [] {
             excluded.append(list.range)
             for entry in list.entries { found.append(record(text, entry.range, role: entry.role, normalizer)) }
         }
-        excluded += citations.citedRanges(in: s, paragraph: paragraph)
-        excluded += Brackets.groups(s, opener: "“", in: paragraph)
-        for name in mentions(s, paragraph: paragraph, excluding: excluded) {
+        excluded += citations.citedRanges(in: s, paragraph: paragraph, triggers: triggers)
+        excluded += Brackets.groups(s, openers: triggers.quotes, limit: paragraph.upperBound)
+        for name in mentions(s, paragraph: paragraph, candidates: triggers.nameStarts, excluding: excluded) {
             found.append(record(text, name, role: .mentioned, normalizer))
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -45,38 +47,33 @@ struct AgencyExtractor: Sendable {
 
     // MARK: - Mentions
 
-    /// Names in running text outside `excluded`.
-    func mentions(_ s: [Unicode.Scalar], paragraph: Range<Int>, excluding excluded: [Range<Int>]) -> [Range<Int>] {
+    /// Names in running text outside `excluded`, starting at `candidates` (ascending positions at a
+    /// word boundary) or right after another name (`省委省政府`).
+    func mentions(_ s: [Unicode.Scalar], paragraph: Range<Int>, candidates: [Int], excluding excluded: [Range<Int>]) -> [Range<Int>] {
         let excluded = excluded.sorted { $0.lowerBound < $1.lowerBound }
         var next = 0
         var result: [Range<Int>] = []
-        var i = paragraph.lowerBound
         var previousEnd = -1
-        while i < paragraph.upperBound {
-            while next < excluded.count && excluded[next].upperBound <= i { next += 1 }
-            if next < excluded.count && excluded[next].contains(i) {
-                i = excluded[next].upperBound
-                continue
-            }
-            let limit = next < excluded.count ? min(excluded[next].lowerBound, paragraph.upperBound) : paragraph.upperBound
-            if s[i].isHan, i == previousEnd || startsWord(s, i, floor: paragraph.lowerBound),
-               let end = scanner.nameEnd(in: s, at: i, limit: limit, context: .runningText),
-               !namesMeeting(s, end, limit: limit) {
+        for candidate in candidates where candidate >= previousEnd {
+            var i = candidate
+            while i < paragraph.upperBound {
+                while next < excluded.count && excluded[next].upperBound <= i { next += 1 }
+                if next < excluded.count && excluded[next].contains(i) { break }
+                let limit = next < excluded.count ? min(excluded[next].lowerBound, paragraph.upperBound) : paragraph.upperBound
+                guard let end = scanner.nameEnd(in: s, at: i, limit: limit, context: .runningText),
+                      !namesMeeting(s, end, limit: limit) else { break }
                 result.append(i..<end)
                 previousEnd = end
                 i = end
-            } else {
-                i += 1
             }
         }
         return result
     }
 
-    /// A name may start after punctuation, at the start of the paragraph, or after a function word.
-    func startsWord(_ s: [Unicode.Scalar], _ i: Int, floor: Int) -> Bool {
-        guard i > floor else { return true }
-        let before = s[i - 1]
-        return !before.isHan || AgencyVocabulary.leftBoundary.contains(before)
+    /// Names in running text of a whole paragraph outside `excluded`.
+    func mentions(_ s: [Unicode.Scalar], paragraph: Range<Int>, excluding excluded: [Range<Int>]) -> [Range<Int>] {
+        let candidates = ParagraphTriggers(s, paragraph, collectingNameStarts: true).nameStarts
+        return mentions(s, paragraph: paragraph, candidates: candidates, excluding: excluded)
     }
 
     /// `省委十二届六次全会`: a numbered session of the body, not the body acting.

@@ -10,7 +10,9 @@ struct RegionNames: Sendable {
 
     static let shared = RegionNames(gazetteer: .shared)
 
-    private let byFirstScalar: [Unicode.Scalar: [Name]]
+    private let byFirstScalar: ScalarMap<[Name]>
+    let firstScalars: ScalarBitSet
+    let firstScalarList: [Unicode.Scalar]
 
     init(gazetteer: Gazetteer) {
         var names: [String: Bool] = [:]
@@ -25,12 +27,16 @@ struct RegionNames: Sendable {
             byFirstScalar[first, default: []].append(Name(scalars: scalars, isFullName: full))
         }
         for key in byFirstScalar.keys { byFirstScalar[key]?.sort { $0.scalars.count > $1.scalars.count } }
-        self.byFirstScalar = byFirstScalar
+        self.byFirstScalar = ScalarMap(byFirstScalar)
+        self.firstScalars = ScalarBitSet(byFirstScalar.keys)
+        self.firstScalarList = Array(byFirstScalar.keys)
     }
 
     /// The longest region name written at `index` (before `limit`).
     func match(in scalars: [Unicode.Scalar], at index: Int, limit: Int, fullNamesOnly: Bool) -> Name? {
-        guard index < limit, let candidates = byFirstScalar[scalars[index]] else { return nil }
+        guard index < limit, firstScalars.contains(scalars[index]), let candidates = byFirstScalar[scalars[index]] else {
+            return nil
+        }
         for name in candidates where (name.isFullName || !fullNamesOnly) && scalars.has(name.scalars, at: index, limit: limit) {
             return name
         }
@@ -58,14 +64,26 @@ struct AgencyNameScanner: Sendable {
     let central = CentralBodies.shared
     let regions = RegionNames.shared
 
+    /// Scalars a name can start with: the first of a central body's or a region's name, 省, 市, 自, 县, 区.
+    static let nameStarts: ScalarBitSet = {
+        var set = CentralBodies.shared.firstScalars
+        for c in "省市自县区".unicodeScalars { set.insert(c) }
+        for c in RegionNames.shared.firstScalarList { set.insert(c) }
+        return set
+    }()
+
+    /// Scalars that end an agency suffix.
+    static let suffixEnds = ScalarBitSet(AgencyVocabulary.suffixes.compactMap(\.last))
+
     /// End (exclusive) of the name starting at `index`, or nil.
     func nameEnd(in s: [Unicode.Scalar], at index: Int, limit: Int, context: Context) -> Int? {
+        guard Self.nameStarts.contains(s[index]) else { return nil }
         if let variant = central.longestMatch(in: s, at: index, limit: limit,
                                               includeListOnly: context == .nameList) {
             let end = index + variant.scalars.count
             // 财政部门, 商务部门: departments of a kind, not the ministry.
             if context == .runningText, let last = variant.scalars.last, end < limit,
-               AgencyVocabulary.falseContinuations[last]?.contains(s[end]) == true { return nil }
+               AgencyVocabulary.isFalseContinuation(s[end], after: last) { return nil }
             if let branch = branchEnd(in: s, at: end, limit: limit) { return extended(s, branch, limit: limit) }
             return extended(s, end, limit: limit)
         }
@@ -120,7 +138,8 @@ struct AgencyNameScanner: Sendable {
             // (山东省商务系统贯彻省委); 省市场监管局 keeps its 市场.
             if j > start && (c == "省" || (c == "市" && !(j + 1 < limit && s[j + 1] == "场"))) { return nil }
             j += 1
-            if j < limit, AgencyVocabulary.falseContinuations[c]?.contains(s[j]) == true { continue }
+            guard Self.suffixEnds.contains(c) else { continue }
+            if j < limit, AgencyVocabulary.isFalseContinuation(s[j], after: c) { continue }
             if AgencyVocabulary.falseEndings.contains(where: { s.has($0, endingAt: j, floor: 0) }) { continue }
             for suffix in AgencyVocabulary.suffixes where s.has(suffix, endingAt: j, floor: start) {
                 let coreLength = j - suffix.count - start

@@ -24,7 +24,7 @@ enum AgencyVocabulary {
 
     /// Characters that do not occur inside a name of a body but are common right after or inside a
     /// clause: function words, measure words, dates.
-    static let stopCharacters: Set<Unicode.Scalar> = scalarSet(
+    static let stopCharacters = ScalarBitSet(
         "的了在对将把按向与及并要应可等为于从以是有由被所其该各或但也都就还又再已得着过让使给同内做之前后年月日号个")
 
     /// Words that end in a suffix character but name no body: 举办 (hold), 全部 (all), 格局 (pattern),
@@ -37,19 +37,25 @@ enum AgencyVocabulary {
 
     /// Characters after a suffix character that make it another word: 部门 (department of a kind),
     /// 办法 (measures), 办理 (handle), 委托 (entrust), 局面 (situation).
-    static let falseContinuations: [Unicode.Scalar: Set<Unicode.Scalar>] = [
-        "部": scalarSet("门分件位"), "办": scalarSet("法理事好"), "委": scalarSet("托屈"), "局": scalarSet("面势限"),
-        "署": scalarSet("名"),
-    ]
+    static func isFalseContinuation(_ next: Unicode.Scalar, after suffix: Unicode.Scalar) -> Bool {
+        switch suffix {
+        case "部": return "门分件位".unicodeScalars.contains(next)
+        case "办": return "法理事好".unicodeScalars.contains(next)
+        case "委": return "托屈".unicodeScalars.contains(next)
+        case "局": return "面势限".unicodeScalars.contains(next)
+        case "署": return next == "名"
+        default: return false
+        }
+    }
 
     /// Characters that may stand right before a name in running text besides punctuation and the
     /// start of a paragraph (`经省人民政府同意`, `会同省财政厅`, `对省政府确定…`).
-    static let leftBoundary: Set<Unicode.Scalar> = scalarSet("经由对向和与及同请报将按据受被为给是会在从把以")
+    static let leftBoundary = ScalarBitSet("经由对向和与及同请报将按据受被为给是会在从把以")
 
     /// Characters after `省` that make a class or a place, not a body (`省内`, `省级`, `省际`).
-    static let notAfterProvincePrefix: Set<Unicode.Scalar> = scalarSet("内外级际会份直长里域情县区")
+    static let notAfterProvincePrefix = ScalarBitSet("内外级际会份直长里域情县区")
     /// Characters after `市` that make a word, not a body (`市场`, `市县`, `市民`).
-    static let notAfterCityPrefix: Set<Unicode.Scalar> = scalarSet("场县区级民内外里域值面容长")
+    static let notAfterCityPrefix = ScalarBitSet("场县区级民内外里域值面容长")
 
     /// Roles named by a label or a verb of a responsibility list, in the order they are tried.
     static let roleWords: [(word: [Unicode.Scalar], role: AgencyRole)] = ([
@@ -85,8 +91,8 @@ enum AgencyVocabulary {
         words.map { Array($0.unicodeScalars) }
     }
 
-    static func scalarSet(_ characters: String) -> Set<Unicode.Scalar> {
-        Set(characters.unicodeScalars)
+    static func scalarSet(_ characters: String) -> ScalarBitSet {
+        ScalarBitSet(characters)
     }
 }
 

@@ -17,9 +17,11 @@ struct CentralBodies: Sendable {
 
     /// Number of bodies in the table.
     let bodyCount: Int
+    /// First scalars of all names: a cheap test before the dictionary.
+    let firstScalars: ScalarBitSet
     private let byName: [String: Variant]
-    /// Variants by first scalar, longest first.
-    private let byFirstScalar: [Unicode.Scalar: [Variant]]
+    /// Variants by first scalar, then by second scalar; longest first.
+    private let byFirstScalar: ScalarMap<[Unicode.Scalar: [Variant]]>
 
     init(table: String) {
         var byName: [String: Variant] = [:]
@@ -45,17 +47,20 @@ struct CentralBodies: Sendable {
                                       alsoLocal: alsoLocal, listOnly: listOnly)
             }
         }
-        var byFirstScalar: [Unicode.Scalar: [Variant]] = [:]
-        for variant in byName.values {
-            guard let first = variant.scalars.first else { continue }
-            byFirstScalar[first, default: []].append(variant)
+        var byFirstScalar: [Unicode.Scalar: [Unicode.Scalar: [Variant]]] = [:]
+        var grouped: [Unicode.Scalar: [Unicode.Scalar: [Variant]]] = [:]
+        for variant in byName.values where variant.scalars.count >= 2 {
+            grouped[variant.scalars[0], default: [:]][variant.scalars[1], default: []].append(variant)
         }
-        for key in byFirstScalar.keys {
-            byFirstScalar[key]?.sort { ($0.scalars.count, $0.normalized) > ($1.scalars.count, $1.normalized) }
+        for (first, bySecond) in grouped {
+            byFirstScalar[first] = bySecond.mapValues { variants in
+                variants.sorted { ($0.scalars.count, $0.normalized) > ($1.scalars.count, $1.normalized) }
+            }
         }
         self.bodyCount = bodies
+        self.firstScalars = ScalarBitSet(byFirstScalar.keys)
         self.byName = byName
-        self.byFirstScalar = byFirstScalar
+        self.byFirstScalar = ScalarMap(byFirstScalar)
     }
 
     /// The body a whole name stands for (`发改委` → 国家发展改革委).
@@ -64,7 +69,10 @@ struct CentralBodies: Sendable {
     /// The longest variant written at `index` that ends at or before `limit`.
     func longestMatch(in scalars: [Unicode.Scalar], at index: Int, limit: Int,
                       includeListOnly: Bool) -> Variant? {
-        guard index < limit, let candidates = byFirstScalar[scalars[index]] else { return nil }
+        guard index + 1 < limit, firstScalars.contains(scalars[index]),
+              let candidates = byFirstScalar[scalars[index]]?[scalars[index + 1]] else {
+            return nil
+        }
         for variant in candidates where index + variant.scalars.count <= limit {
             if variant.listOnly && !includeListOnly { continue }
             var k = 1

@@ -28,14 +28,20 @@ struct ResponsibilityListParser: Sendable {
 
     /// The responsibility lists of a paragraph.
     func lists(in s: [Unicode.Scalar], paragraph: Range<Int>) -> [List] {
+        let triggers = ParagraphTriggers(s, paragraph)
+        return lists(in: s, paragraph: paragraph, parentheses: triggers.parentheses, hasColon: triggers.hasColon)
+    }
+
+    /// The responsibility lists of a paragraph whose `(` are at `parentheses`.
+    func lists(in s: [Unicode.Scalar], paragraph: Range<Int>, parentheses: [Int], hasColon: Bool) -> [List] {
         var result: [List] = []
-        if let label = leadingLabelEnd(s, paragraph) {
+        if hasColon, let label = leadingLabelEnd(s, paragraph) {
             var end = paragraph.upperBound
             while end > label && (s[end - 1] == "。" || s[end - 1] == ";") { end -= 1 }
             let entries = parse(s, paragraph.lowerBound..<end)
             if !entries.isEmpty { return [List(range: paragraph, entries: entries)] }
         }
-        for group in Brackets.groups(s, opener: "(", in: paragraph) {
+        for group in Brackets.groups(s, openers: parentheses, limit: paragraph.upperBound) {
             let entries = parse(s, (group.lowerBound + 1)..<(group.upperBound - 1))
             if !entries.isEmpty { result.append(List(range: group, entries: entries)) }
         }
@@ -44,7 +50,8 @@ struct ResponsibilityListParser: Sendable {
 
     /// Entries of the content of one group; empty if it is no responsibility list.
     func parse(_ s: [Unicode.Scalar], _ content: Range<Int>) -> [Entry] {
-        guard content.count >= 3 else { return [] }
+        // Cheap rejection of the many parentheses that hold no list: neither a label nor a role word.
+        guard content.count >= 3, content.contains(where: { Self.listMarkers.contains(s[$0]) }) else { return [] }
         var entries: [Entry] = []
         var labelRole: AgencyRole?
         var inLabelledList = false
@@ -253,6 +260,8 @@ struct ResponsibilityListParser: Sendable {
     }
 
     static let labelEndings: [[Unicode.Scalar]] = AgencyVocabulary.scalarsList(["单位", "部门", "机构", "处室", "责任人"])
+    /// A colon or the first character of a role word.
+    static let listMarkers = ScalarBitSet(":" + AgencyVocabulary.roleWords.map { String($0.word[0]) }.joined())
     static let itemLeads: [[Unicode.Scalar]] = AgencyVocabulary.scalarsList(["具体由", "分别由", "均由", "由"])
     static let lead = Array("牵头".unicodeScalars)
     static let responsible = Array("负责".unicodeScalars)

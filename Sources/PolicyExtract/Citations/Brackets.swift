@@ -23,19 +23,23 @@ enum Brackets {
         return nil
     }
 
-    /// Ranges (brackets included) of the top-level groups opened by `opener` in `range`.
-    static func groups(_ s: [Unicode.Scalar], opener: Unicode.Scalar, in range: Range<Int>) -> [Range<Int>] {
+    /// Ranges (brackets included) of the top-level groups opened at `openers` (ascending positions
+    /// of one kind of opening bracket) and closed before `limit`.
+    static func groups(_ s: [Unicode.Scalar], openers: [Int], limit: Int) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if s[i] == opener, let close = closing(s, open: i, limit: range.upperBound) {
-                result.append(i..<(close + 1))
-                i = close + 1
-            } else {
-                i += 1
+        var end = 0
+        for open in openers where open >= end {
+            if let close = closing(s, open: open, limit: limit) {
+                result.append(open..<(close + 1))
+                end = close + 1
             }
         }
         return result
+    }
+
+    /// Ranges of the top-level groups opened by `opener` in `range`.
+    static func groups(_ s: [Unicode.Scalar], opener: Unicode.Scalar, in range: Range<Int>) -> [Range<Int>] {
+        groups(s, openers: range.filter { s[$0] == opener }, limit: range.upperBound)
     }
 
     /// Splits `range` at `separators` that are outside any parentheses, trimming nothing.

@@ -17,9 +17,11 @@ struct CitationExtractor: Sendable {
 
     func extract(_ text: NormalizedText, paragraph: Range<Int>, context: ExtractionContext) -> [Extraction] {
         let s = text.scalars
+        let triggers = ParagraphTriggers(s, paragraph)
+        guard !triggers.titles.isEmpty || !triggers.documentNumberMarks.isEmpty else { return [] }
         var found: [Extraction] = []
         var covered: [Range<Int>] = []
-        for group in Brackets.groups(s, opener: "《", in: paragraph) {
+        for group in Brackets.groups(s, openers: triggers.titles, limit: paragraph.upperBound) {
             let title = (group.lowerBound + 1)..<(group.upperBound - 1)
             var range = group
             var docNumber: String?
@@ -38,7 +40,7 @@ struct CitationExtractor: Sendable {
             found.append(Extraction(value: .citation(title: text.string(title), docNumber: docNumber, target: nil),
                                     range: range))
         }
-        for number in numbers.numbers(in: s, range: paragraph)
+        for number in numbers.numbers(in: s, marks: triggers.documentNumberMarks, range: paragraph)
         where !covered.contains(where: { $0.overlaps(number) }) && !isOwnNumber(s, number, paragraph: paragraph) {
             found.append(Extraction(value: .citation(title: nil, docNumber: text.string(number), target: nil),
                                     range: number))
@@ -48,8 +50,9 @@ struct CitationExtractor: Sendable {
 
     /// Ranges that are not running text for the agency scanner: titles in `《》` with their doc
     /// numbers, and doc numbers alone (`商务部令…`, `国办发…` contain names of bodies).
-    func citedRanges(in s: [Unicode.Scalar], paragraph: Range<Int>) -> [Range<Int>] {
-        Brackets.groups(s, opener: "《", in: paragraph) + numbers.numbers(in: s, range: paragraph)
+    func citedRanges(in s: [Unicode.Scalar], paragraph: Range<Int>, triggers: ParagraphTriggers) -> [Range<Int>] {
+        Brackets.groups(s, openers: triggers.titles, limit: paragraph.upperBound)
+            + numbers.numbers(in: s, marks: triggers.documentNumberMarks, range: paragraph)
     }
 
     /// The document's own number: the whole paragraph (its header) or after a metadata label.

@@ -29,24 +29,28 @@ enum CitedTitleRule {
         }
         var start = 0
         for lead in anaphorLeads where title.has(lead, at: 0, limit: end) && end > lead.count { start = lead.count }
-        let core = String(String.UnicodeScalarView(title[start..<end]))
-        if abbreviations.contains(core) { return false }
-        if periodicals.contains(core) || periodicalEndings.contains(where: { core.hasSuffix($0) }) { return false }
-        if core.hasPrefix("关于") || core.hasPrefix("中华人民共和国") { return true }
-        if core.hasSuffix("法") {
-            let scalars = Array(core.unicodeScalars)
-            return scalars.count >= 2 && !notLawsBeforeFa.contains(scalars[scalars.count - 2])
+        guard end > start else { return false }
+        let endsWith = { (word: [Unicode.Scalar]) in title.has(word, endingAt: end, floor: start) }
+        if end - start <= maximumAbbreviation && abbreviations.contains(String(String.UnicodeScalarView(title[start..<end]))) {
+            return false
         }
-        return documentEndings.contains { core.hasSuffix($0) }
+        if periodicals.contains(where: { $0.count == end - start && endsWith($0) }) || periodicalEndings.contains(where: endsWith) {
+            return false
+        }
+        if title.has(about, at: start, limit: end) || title.has(prc, at: start, limit: end) { return true }
+        if title[end - 1] == "法" {
+            return end - start >= 2 && !notLawsBeforeFa.contains(title[end - 2])
+        }
+        return documentEndings.contains(where: endsWith)
     }
 
     /// Kinds of document a title ends with.
-    static let documentEndings: [String] = [
+    static let documentEndings: [[Unicode.Scalar]] = AgencyVocabulary.scalarsList([
         "法典", "条例", "规定", "办法", "细则", "规则", "决定", "决议", "意见", "通知", "通告", "公告", "方案", "计划",
         "规划", "纲要", "措施", "指南", "指引", "目录", "清单", "标准", "规范", "准则", "协定", "公约", "条约", "章程",
         "报告", "批复", "复函", "函", "请示", "令", "守则", "导则", "名录", "大纲", "议定书", "备忘录", "汇报", "要点",
         "解释", "答复", "通报", "纪要", "意见稿", "白皮书", "宣言", "制度", "安排", "协议", "公报",
-    ]
+    ])
 
     /// Titles that are only a kind of document: abbreviations of a title named before.
     static let abbreviations: Set<String> = [
@@ -57,10 +61,13 @@ enum CitedTitleRule {
     ]
     static let anaphorLeads: [[Unicode.Scalar]] = AgencyVocabulary.scalarsList(["本", "该", "上述", "此"])
 
-    static let periodicals: Set<String> = ["求是", "半月谈", "瞭望", "新华每日电讯", "人民日报海外版", "参考消息"]
-    static let periodicalEndings: [String] = [
+    static let periodicals = AgencyVocabulary.scalarsList(["求是", "半月谈", "瞭望", "新华每日电讯", "人民日报海外版", "参考消息"])
+    static let periodicalEndings: [[Unicode.Scalar]] = AgencyVocabulary.scalarsList([
         "日报", "晚报", "早报", "时报", "周报", "商报", "青年报", "杂志", "周刊", "月刊", "半月刊", "画报", "学报", "专刊",
-    ]
+    ])
+    static let about = Array("关于".unicodeScalars)
+    static let prc = Array("中华人民共和国".unicodeScalars)
+    static let maximumAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
     /// `兵法`, `方法`, `做法`: words ending in 法 that are not laws.
-    static let notLawsBeforeFa: Set<Unicode.Scalar> = AgencyVocabulary.scalarSet("兵方做写算手说看想用疗书语魔技笔章画心佛戏刀剑拳")
+    static let notLawsBeforeFa = AgencyVocabulary.scalarSet("兵方做写算手说看想用疗书语魔技笔章画心佛戏刀剑拳")
 }

@@ -14,15 +14,16 @@ struct DocumentNumberScanner: Sendable {
 
     /// Every document number in `range`, in order.
     func numbers(in s: [Unicode.Scalar], range: Range<Int>) -> [Range<Int>] {
+        numbers(in: s, marks: ParagraphTriggers(s, range).documentNumberMarks, range: range)
+    }
+
+    /// The document numbers anchored at `marks` (positions of `令`, `公` and year brackets).
+    func numbers(in s: [Unicode.Scalar], marks: [Int], range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
+        for i in marks where result.last.map({ $0.upperBound <= i }) ?? true {
             if let found = number(in: s, near: i, range: range),
                result.last.map({ $0.upperBound <= found.lowerBound }) ?? true {
                 result.append(found)
-                i = found.upperBound
-            } else {
-                i += 1
             }
         }
         return result
@@ -45,7 +46,7 @@ struct DocumentNumberScanner: Sendable {
         let limit = range.upperBound
         let c = s[index]
         var end: Int?
-        if let close = Self.yearBrackets[c] {
+        if let close = Self.closingYearBracket(c) {
             end = bracketedTail(s, open: index, close: close, limit: limit)
         } else if c == "令" {
             end = orderTail(s, from: index + 1, limit: limit, yearRequired: false)
@@ -120,11 +121,20 @@ struct DocumentNumberScanner: Sendable {
         return i > index ? i : nil
     }
 
-    /// Opening year brackets and their closers.
-    static let yearBrackets: [Unicode.Scalar: Unicode.Scalar] = [
-        "〔": "〕", "[": "]", "(": ")", "【": "】", "〖": "〗", "﹝": "﹞",
-    ]
-    static let codeStops: Set<Unicode.Scalar> = AgencyVocabulary.scalarSet("的和与及将把按照据依对见于是为以在了从由即号等")
+    /// The closer of an opening year bracket.
+    @inline(__always)
+    static func closingYearBracket(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        switch c {
+        case "〔": return "〕"
+        case "[": return "]"
+        case "(": return ")"
+        case "【": return "】"
+        case "〖": return "〗"
+        case "﹝": return "﹞"
+        default: return nil
+        }
+    }
+    static let codeStops = AgencyVocabulary.scalarSet("的和与及将把按照据依对见于是为以在了从由即号等")
     static let leadingWords: [[Unicode.Scalar]] = AgencyVocabulary.scalarsList([
         "根据", "依据", "按照", "参照", "对照", "印发", "转发", "落实", "执行", "贯彻", "结合", "废止", "关于",
     ])
