@@ -56,6 +56,8 @@ struct CitationExtractorTests {
         ("（财办建〔2022〕18号、财办建〔2023〕25号）",
          ["-|财办建〔2022〕18号@财办建〔2022〕18号", "-|财办建〔2023〕25号@财办建〔2023〕25号"]),
         ("依据鲁政发[2023]8号", ["-|鲁政发[2023]8号@鲁政发[2023]8号"]),
+        // a title run into the number when the line break is lost
+        ("国家教材委员会组成人员的通知国办发〔2018〕109号", ["-|国办发〔2018〕109号@国办发〔2018〕109号"]),
     ])
     func numbers(text: String, expected: [String]) {
         #expect(citations(text) == expected)
@@ -65,6 +67,8 @@ struct CitationExtractorTests {
         // the document's own number in its header, and metadata
         "晋政办发〔２０２３〕６５号",
         "发文字号：国办发〔2018〕129号",
+        "（皖开放办〔2022〕6号）",
+        "《总体规划》实施中涉及的重大事项",
         // abbreviations of a title named before
         "（以下简称《条例》）",
         "《规划》基本包括了你省主要水污染治理任务",

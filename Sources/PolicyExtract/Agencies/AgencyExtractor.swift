@@ -85,13 +85,18 @@ struct AgencyExtractor: Sendable {
 
     // MARK: - Lines that are not running text
 
-    /// The 主送 line (`各省、自治区、直辖市人民政府,国务院各部委、各直属机构:`) and 抄送/分送 lines.
+    /// The 主送 line (`各省、自治区、直辖市人民政府,国务院各部委、各直属机构:`, `四川省人民政府:`) and
+    /// 抄送/分送 lines.
     func isRecipientLine(_ s: [Unicode.Scalar], _ paragraph: Range<Int>) -> Bool {
         for label in Self.recipientLabels where s.has(label, at: paragraph.lowerBound, limit: paragraph.upperBound) {
             return true
         }
-        guard let last = paragraph.last else { return false }
-        return s[paragraph.lowerBound] == "各" && s[last] == ":"
+        guard let last = paragraph.last, s[last] == ":" else { return false }
+        if s[paragraph.lowerBound] == "各" { return true }
+        // Names only, separated by 、 or ,
+        return Brackets.split(s, paragraph.lowerBound..<last, at: ["、", ","]).allSatisfy { part in
+            !part.isEmpty && scanner.nameEnd(in: s, at: part.lowerBound, limit: part.upperBound, context: .nameList) == part.upperBound
+        }
     }
 
     func isSignatureLine(_ text: NormalizedText, _ paragraph: Range<Int>) -> Bool {

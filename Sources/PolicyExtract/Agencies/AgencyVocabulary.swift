@@ -49,8 +49,10 @@ enum AgencyVocabulary {
     }
 
     /// Characters that may stand right before a name in running text besides punctuation and the
-    /// start of a paragraph (`经省人民政府同意`, `会同省财政厅`, `对省政府确定…`).
-    static let leftBoundary = ScalarBitSet("经由对向和与及同请报将按据受被为给是会在从把以")
+    /// start of a paragraph: prepositions and the last characters of verbs that take a body as
+    /// object (`经省人民政府同意`, `会同省财政厅`, `对省政府确定…`, `率国务院有关部门`, `配合发展改革委`,
+    /// `报请国务院核准`).
+    static let leftBoundary = ScalarBitSet("经由对向和与及同请报将按据受被为给是会在从把以率待合调促导求动商示交至送")
 
     /// Characters after `省` that make a class or a place, not a body (`省内`, `省级`, `省际`).
     static let notAfterProvincePrefix = ScalarBitSet("内外级际会份直长里域情县区")

@@ -55,11 +55,14 @@ struct CitationExtractor: Sendable {
             + numbers.numbers(in: s, marks: triggers.documentNumberMarks, range: paragraph)
     }
 
-    /// The document's own number: the whole paragraph (its header) or after a metadata label.
+    /// The document's own number: the whole paragraph (its header, also in parentheses:
+    /// `(皖开放办〔2022〕6号)`) or after a metadata label.
     func isOwnNumber(_ s: [Unicode.Scalar], _ number: Range<Int>, paragraph: Range<Int>) -> Bool {
+        var start = paragraph.lowerBound
         var end = paragraph.upperBound
-        while end > number.upperBound && (s[end - 1] == "。" || s[end - 1].isInlineSpace) { end -= 1 }
-        if number.lowerBound == paragraph.lowerBound && number.upperBound == end { return true }
+        while end > number.upperBound && (s[end - 1] == "。" || s[end - 1] == ")" || s[end - 1].isInlineSpace) { end -= 1 }
+        while start < number.lowerBound && (s[start] == "(" || s[start].isInlineSpace) { start += 1 }
+        if number.lowerBound == start && number.upperBound == end { return true }
         var colon = number.lowerBound - 1
         while colon >= paragraph.lowerBound && s[colon].isInlineSpace { colon -= 1 }
         guard colon >= paragraph.lowerBound, s[colon] == ":" else { return false }

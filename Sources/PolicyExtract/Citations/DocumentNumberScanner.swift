@@ -137,5 +137,7 @@ struct DocumentNumberScanner: Sendable {
     static let codeStops = AgencyVocabulary.scalarSet("的和与及将把按照据依对见于是为以在了从由即号等")
     static let leadingWords: [[Unicode.Scalar]] = AgencyVocabulary.scalarsList([
         "根据", "依据", "按照", "参照", "对照", "印发", "转发", "落实", "执行", "贯彻", "结合", "废止", "关于",
+        // the end of a title run into the number when line breaks are lost (…的通知国办发〔2018〕109号)
+        "通知", "意见", "决定", "办法", "方案",
     ])
 }
