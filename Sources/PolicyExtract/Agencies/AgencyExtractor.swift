@@ -32,8 +32,10 @@ struct AgencyExtractor: Sendable {
             for entry in list.entries { found.append(record(text, entry.range, role: entry.role, normalizer)) }
         }
         excluded += citations.citedRanges(in: s, paragraph: paragraph, triggers: triggers)
-        excluded += Brackets.groups(s, openers: triggers.quotes, limit: paragraph.upperBound)
-        for name in mentions(s, paragraph: paragraph, candidates: triggers.nameStarts, excluding: excluded) {
+        // A name never starts inside a quotation (slogans, campaigns) but may hold one (`…“三地一区”…`).
+        let quotations = Brackets.groups(s, openers: triggers.quotes, limit: paragraph.upperBound)
+        let candidates = triggers.nameStarts.filter { start in !quotations.contains { $0.contains(start) } }
+        for name in mentions(s, paragraph: paragraph, candidates: candidates, excluding: excluded) {
             found.append(record(text, name, role: .mentioned, normalizer))
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -100,9 +100,11 @@ struct AgencyNameScanner: Sendable {
         return endsWithSuffix(s, range)
     }
 
-    /// Whether `range` ends with an agency suffix.
+    /// Whether `range` ends with an agency suffix (or names the members of a group: `…成员单位`).
     func endsWithSuffix(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        AgencyVocabulary.suffixes.contains { s.has($0, endingAt: range.upperBound, floor: range.lowerBound) }
+        (AgencyVocabulary.suffixes + AgencyVocabulary.memberUnits).contains {
+            s.has($0, endingAt: range.upperBound, floor: range.lowerBound)
+        }
     }
 
     /// Where the core of a local name begins: after `山西省`, `太原市`, `省`, `市` or `自治区`.
@@ -128,25 +130,61 @@ struct AgencyNameScanner: Sendable {
         }
     }
 
-    /// The first end of an agency suffix at or after `start` (within `maximumCore` characters).
+    /// The first end of an agency suffix at or after `start` (within `maximumCore` characters, or
+    /// `maximumGroupCore` for working groups, whose names may hold a quoted label: `“三地一区”`).
     func suffixEnd(in s: [Unicode.Scalar], from start: Int, limit: Int, emptyCore: EmptyCore) -> Int? {
         var j = start
-        while j < limit && j < start + Self.maximumCore + 5 {
+        while j < limit && j < start + AgencyVocabulary.maximumGroupCore + 8 {
             let c = s[j]
+            if c == "“", let close = quoteEnd(s, j, limit: limit) {
+                j = close + 1
+                continue
+            }
             guard c.isHan, !AgencyVocabulary.stopCharacters.contains(c) else { return nil }
             // A second region prefix inside the core means the name ended before it
             // (山东省商务系统贯彻省委); 省市场监管局 keeps its 市场.
             if j > start && (c == "省" || (c == "市" && !(j + 1 < limit && s[j + 1] == "场"))) { return nil }
             j += 1
             guard Self.suffixEnds.contains(c) else { continue }
-            if j < limit, AgencyVocabulary.isFalseContinuation(s[j], after: c) { continue }
+            // 部门, 办法, 委员 (but 委员会): no name
+            if j < limit, AgencyVocabulary.isFalseContinuation(s[j], after: c),
+               !(c == "委" && j + 1 < limit && s[j + 1] == "会") { return nil }
             if AgencyVocabulary.falseEndings.contains(where: { s.has($0, endingAt: j, floor: 0) }) { continue }
             for suffix in AgencyVocabulary.suffixes where s.has(suffix, endingAt: j, floor: start) {
                 let coreLength = j - suffix.count - start
                 if coreLength == 0 && emptyCore == .bareSuffixOnly && !Self.bareSuffixes.contains(suffix) { continue }
-                if coreLength > Self.maximumCore { return nil }
+                if AgencyVocabulary.groupSuffixes.contains(suffix) {
+                    guard coreLength <= AgencyVocabulary.maximumGroupCore else { return nil }
+                    return groupEnd(s, j, limit: limit)
+                }
+                if coreLength > Self.maximumCore || s[start..<j].contains("“") { return nil }
                 return longerSuffixEnd(s, j, suffix: suffix, limit: limit)
             }
+        }
+        return nil
+    }
+
+    /// A group named inside a group: `…领导小组` + `改革开放新高地执行小组`; the furthest group end
+    /// that follows without a stop character.
+    private func groupEnd(_ s: [Unicode.Scalar], _ end: Int, limit: Int) -> Int {
+        var best = end
+        var j = end
+        while j < limit && j < end + AgencyVocabulary.maximumGroupCore {
+            let c = s[j]
+            guard c.isHan, !AgencyVocabulary.stopCharacters.contains(c), c != "省", c != "市" else { break }
+            j += 1
+            if AgencyVocabulary.groupSuffixes.contains(where: { s.has($0, endingAt: j, floor: end) }) { best = j }
+        }
+        return best
+    }
+
+    /// The closing `”` of a short quoted label inside a name.
+    private func quoteEnd(_ s: [Unicode.Scalar], _ open: Int, limit: Int) -> Int? {
+        var k = open + 1
+        while k < limit && k <= open + 10 {
+            if s[k] == "”" { return k > open + 1 ? k : nil }
+            guard s[k].isHan else { return nil }
+            k += 1
         }
         return nil
     }

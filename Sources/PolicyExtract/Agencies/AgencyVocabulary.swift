@@ -7,13 +7,25 @@ enum AgencyVocabulary {
     /// Endings of a body's name, longest first. Single characters that are also common word endings
     /// (院, 社, 会, 中心) are only accepted as part of a longer ending (检察院, 贸促会).
     static let suffixes: [[Unicode.Scalar]] = scalarsList([
-        "人民政府", "红十字会", "中心支行", "营业管理部",
+        "领导小组办公室", "人民政府", "红十字会", "中心支行", "营业管理部", "领导小组", "工作小组", "执行小组", "工作专班",
+        "工作组", "指挥部",
         "办公厅", "办公室", "委员会", "常委会", "监管局", "管理局", "检察院", "总工会", "工商联", "贸促会",
         "联合会", "调查总队",
         "政府", "总局", "分局", "银行", "分行", "支行", "公司", "集团", "海关", "法院", "工会", "妇联",
         "残联", "侨联", "科协", "团委", "总署",
         "厅", "局", "委", "办", "部", "署",
     ])
+
+    /// Suffixes of working groups: their names are long (`省推进“三地一区”建设领导小组改革开放新高地执行
+    /// 小组办公室`), so the core may be longer and hold a quoted label, and a group inside a group
+    /// (`…领导小组` + `改革开放新高地执行小组`) extends the name.
+    static let groupSuffixes: [[Unicode.Scalar]] = scalarsList([
+        "领导小组办公室", "领导小组", "工作小组", "执行小组", "工作专班", "工作组", "指挥部",
+    ])
+    static let maximumGroupCore = 24
+
+    /// Endings of list items that name the members of a group (`…工作专班成员单位`, `…牵头单位`).
+    static let memberUnits: [[Unicode.Scalar]] = scalarsList(["成员单位", "牵头单位"])
 
     /// What may follow a complete name and still belong to it: `省人民政府` + `办公厅`,
     /// `省委` + `组织部`, `省发展改革委` + `员会`.
@@ -30,7 +42,7 @@ enum AgencyVocabulary {
     /// Words that end in a suffix character but name no body: 举办 (hold), 全部 (all), 格局 (pattern),
     /// 部署 (deploy), 展厅 (hall). A name does not end inside them.
     static let falseEndings: [[Unicode.Scalar]] = scalarsList([
-        "数字政府", "电子政府", "电子税务局", "举办", "创办", "承办", "主办", "协办", "督办", "交办", "代办", "兴办", "开办", "合办", "申办", "筹办", "自办", "试办",
+        "数字政府", "电子政府", "电子税务局", "转办", "经办", "批办", "举办", "创办", "承办", "主办", "协办", "督办", "交办", "代办", "兴办", "开办", "合办", "申办", "筹办", "自办", "试办",
         "全部", "内部", "外部", "局部", "东部", "西部", "中部", "北部", "南部", "干部", "总部", "本部", "乐部", "腹部", "头部",
         "格局", "布局", "结局", "大局", "开局", "变局", "当局", "邮局", "大厅", "餐厅", "客厅", "展厅", "部署", "签署",
     ])
@@ -41,7 +53,7 @@ enum AgencyVocabulary {
         switch suffix {
         case "部": return "门分件位".unicodeScalars.contains(next)
         case "办": return "法理事好".unicodeScalars.contains(next)
-        case "委": return "托屈".unicodeScalars.contains(next)
+        case "委": return "托屈员".unicodeScalars.contains(next)  // 委员 (a member) — 委员会 is a longer suffix
         case "局": return "面势限".unicodeScalars.contains(next)
         case "署": return next == "名"
         default: return false
@@ -52,12 +64,12 @@ enum AgencyVocabulary {
     /// start of a paragraph: prepositions and the last characters of verbs that take a body as
     /// object (`经省人民政府同意`, `会同省财政厅`, `对省政府确定…`, `率国务院有关部门`, `配合发展改革委`,
     /// `报请国务院核准`).
-    static let leftBoundary = ScalarBitSet("经由对向和与及同请报将按据受被为给是会在从把以率待合调促导求动商示交至送")
+    static let leftBoundary = ScalarBitSet("经由对向和与及同请报将按据受被为给是会在从把以率待合调促导求动商示交至送用")
 
     /// Characters after `省` that make a class or a place, not a body (`省内`, `省级`, `省际`).
-    static let notAfterProvincePrefix = ScalarBitSet("内外级际会份直长里域情县区")
+    static let notAfterProvincePrefix = ScalarBitSet("内外级际会份直长里域情县区道")
     /// Characters after `市` that make a word, not a body (`市场`, `市县`, `市民`).
-    static let notAfterCityPrefix = ScalarBitSet("场县区级民内外里域值面容长")
+    static let notAfterCityPrefix = ScalarBitSet("场县区级民内外里域值面容长辖")
 
     /// Roles named by a label or a verb of a responsibility list, in the order they are tried.
     static let roleWords: [(word: [Unicode.Scalar], role: AgencyRole)] = ([

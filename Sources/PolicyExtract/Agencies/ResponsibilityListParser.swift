@@ -185,8 +185,10 @@ struct ResponsibilityListParser: Sendable {
         var depth = 0
         for i in item {
             let c = s[i]
-            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 } else if depth == 0 && !(c.isHan || c == "·") {
-                return false
+            switch c {
+            case "(", "“": depth += 1
+            case ")", "”": depth -= 1
+            default: if depth == 0 && !(c.isHan || c == "·") { return false }
             }
         }
         return depth == 0
