@@ -13,18 +13,23 @@ import PolicyCore
 /// plan it issues are one document.
 ///
 /// **Close match.** Dice coefficient of the character-bigram sets of *loose* keys: the exact key
-/// without an issuer before `关于` and without `的`, `试行`, `暂行`, `若干`. A candidate must name the
-/// same numbers (`2024`, `(三)`) and the same regions (`山东`, `青岛`) as the citation — otherwise
-/// `青岛市物业管理条例` would match `温州市物业管理条例` — and must beat the runner-up by
-/// `ambiguityMargin` (`…的解释(一)` vs `…的解释(二)` when the citation gives no number).
+/// without `的` and `若干`. A citation without an issuer (`关于…`) is compared with the titles
+/// without theirs (`国务院关于…` → `关于…`); two different issuers never match. A candidate must also
+/// name the same numbers (`2024`, `(三)`) and regions (`山东`, `青岛`) — else `青岛市物业管理条例`
+/// would match `温州市物业管理条例` —, be the same kind of document (`…的请示` is not `…的批复`, a
+/// `修正案` not the `规定` it amends), amend a document exactly when the citation does
+/// (`关于修改〈X〉的决定` is not `X`), and beat the runner-up by `ambiguityMargin` (`…的解释(一)` vs
+/// `…的解释(二)` when the citation gives no number). `(试行)` and `暂行` count: the final version of a
+/// regulation is another document.
 ///
 /// The threshold 0.85 was chosen on the 3,504 titles of `corpora/laws-md` (600 sampled): a title
-/// missing from the corpus finds a *different* document at ≥ 0.85 in 1.5 % of cases (4.2 % at 0.80,
-/// 8.8 % at 0.75 — `…危害药品安全…的解释` vs `…危害食品安全…的解释` score 0.94, so no threshold
-/// separates them all); of the variants a citation really uses, 98.6 % with an inserted `的`, 92 %
-/// without the issuer, all without `(试行)` still resolve at 0.85, but only 51 % with a dropped
-/// character and 30 % with a one-character typo (83 % / 63 % at 0.80). A wrong target hides a
-/// document that is missing (`policyq refs --unresolved`), so precision wins.
+/// missing from the corpus finds a *different* document at ≥ 0.85 in 1.8 % of cases (two of the
+/// eleven are the same document written differently; 6.8 % at 0.80, 10.3 % at 0.75 —
+/// `…危害药品安全…的解释` vs `…危害食品安全…的解释` score 0.94, so no threshold separates them all);
+/// of the variants a citation really uses, 90 % with an inserted `的`, 91 % without the issuer,
+/// 98 % without `若干` still resolve at 0.85, but only 47 % with a dropped character and 28 % with
+/// a one-character typo (78 % / 60 % at 0.80). A wrong target hides a document that is missing
+/// (`policyq refs --unresolved`), so precision wins.
 public struct CitationResolver: Sendable {
     /// A document of the corpus as the resolver sees it.
     public struct Document: Sendable, Hashable {
@@ -76,9 +81,53 @@ public struct CitationResolver: Sendable {
 
     private struct Candidate: Sendable {
         let id: String
-        let bigrams: Set<UInt64>
+        /// What a close match compares: the loose key, with and without the issuer.
+        let title: LooseTitle
+    }
+
+    /// The parts of a title a close match compares.
+    struct LooseTitle: Sendable {
+        /// Text before `关于` (`国务院`), empty if none.
+        let issuer: String
+        /// Bigrams of the loose key with and without the issuer.
+        let withIssuer: Set<UInt64>
+        let withoutIssuer: Set<UInt64>
         let numbers: [String]
         let regions: Set<String>
+        /// The kind of document the title ends with (`条例`, `请示`), nil if none.
+        let kind: String?
+        /// Amends, repeals or revises another document, or names one inside (`关于修改〈X〉的决定`).
+        let amends: Bool
+
+        init(_ title: String) {
+            let key = CitationResolver.titleKey(title)
+            let scalars = Array(key.unicodeScalars)
+            let about = scalars.firstIndex(of: CitationResolver.about, before: min(scalars.count, 22)) ?? 0
+            issuer = String(String.UnicodeScalarView(scalars[..<about]))
+            let bare = String(String.UnicodeScalarView(scalars[about...]))
+            withIssuer = CitationResolver.bigrams(CitationResolver.looseKey(key))
+            withoutIssuer = CitationResolver.bigrams(CitationResolver.looseKey(bare))
+            numbers = CitationResolver.numbers(title)
+            regions = CitationResolver.regions(key)
+            let normalized = ICU.nfkc(title)
+            var end = Array(normalized.unicodeScalars)
+            while end.last == ")", let open = end.lastIndex(of: "(") { end.removeSubrange(open...) }
+            kind = CitedTitleRule.documentEndings.first { end.has($0, endingAt: end.count, floor: 0) }
+                .map { String(String.UnicodeScalarView($0)) }
+            amends = normalized.unicodeScalars.contains { $0 == "〈" || $0 == "《" }
+                || CitationResolver.amendingWords.contains { end.firstIndex(of: $0, before: end.count) != nil }
+        }
+
+        /// Dice coefficient against a document's title, or nil if one of the guards fails.
+        func similarity(to other: LooseTitle) -> Double? {
+            guard numbers == other.numbers, regions == other.regions, amends == other.amends else { return nil }
+            if let kind, let otherKind = other.kind, kind != otherKind { return nil }
+            if !issuer.isEmpty && !other.issuer.isEmpty && issuer != other.issuer { return nil }
+            let mine = issuer.isEmpty ? withoutIssuer : withIssuer
+            let theirs = issuer.isEmpty ? other.withoutIssuer : other.withIssuer
+            guard !mine.isEmpty, !theirs.isEmpty else { return nil }
+            return 2 * Double(mine.intersection(theirs).count) / Double(mine.count + theirs.count)
+        }
     }
 
     public init(documents: [Document], threshold: Double = CitationResolver.defaultThreshold) {
@@ -97,9 +146,10 @@ public struct CitationResolver: Sendable {
                 byTitle[key] = document.id
             }
             let index = Int32(candidates.count)
-            let candidate = Candidate(id: document.id, bigrams: Self.bigrams(Self.looseKey(title)),
-                                      numbers: Self.numbers(document.title), regions: Self.regions(title))
-            for bigram in candidate.bigrams { postings[bigram, default: []].append(index) }
+            let candidate = Candidate(id: document.id, title: LooseTitle(document.title))
+            for bigram in candidate.title.withIssuer.union(candidate.title.withoutIssuer) {
+                postings[bigram, default: []].append(index)
+            }
             candidates.append(candidate)
         }
         self.byDocNumber = byDocNumber
@@ -119,7 +169,7 @@ public struct CitationResolver: Sendable {
         for exact in [key] + (Self.issuedTitle(key).map { [$0] } ?? []) {
             if let id = byTitle[exact] { return Resolution(target: id, score: 1, method: .title) }
         }
-        return closestTitle(key, numbers: Self.numbers(title))
+        return closestTitle(LooseTitle(title))
     }
 
     /// `resolve` for a citation record's value.
@@ -134,19 +184,15 @@ public struct CitationResolver: Sendable {
         return .citation(title: title, docNumber: docNumber, target: resolve(value)?.target)
     }
 
-    private func closestTitle(_ key: String, numbers: [String]) -> Resolution? {
-        let bigrams = Self.bigrams(Self.looseKey(key))
-        guard !bigrams.isEmpty else { return nil }
-        let regions = Self.regions(key)
-        var shared: [Int32: Int] = [:]
-        for bigram in bigrams {
-            for index in postings[bigram] ?? [] { shared[index, default: 0] += 1 }
-        }
+    private func closestTitle(_ title: LooseTitle) -> Resolution? {
+        let bigrams = title.issuer.isEmpty ? title.withoutIssuer : title.withIssuer
+        var seen = Set<Int32>()
         var scored: [(score: Double, id: String)] = []
-        for (index, count) in shared {
-            let candidate = candidates[Int(index)]
-            guard candidate.numbers == numbers, candidate.regions == regions else { continue }
-            scored.append((2 * Double(count) / Double(bigrams.count + candidate.bigrams.count), candidate.id))
+        for bigram in bigrams {
+            for index in postings[bigram] ?? [] where seen.insert(index).inserted {
+                let candidate = candidates[Int(index)]
+                if let score = title.similarity(to: candidate.title) { scored.append((score, candidate.id)) }
+            }
         }
         scored.sort { ($0.score, $1.id) > ($1.score, $0.id) }
         let runnerUp = scored.count > 1 ? scored[1].score : 0
@@ -195,12 +241,9 @@ public struct CitationResolver: Sendable {
         return nil
     }
 
-    /// The exact key without an issuer before `关于` and without `的`, `试行`, `暂行`, `若干`.
+    /// The exact key without `的` and `若干`.
     static func looseKey(_ key: String) -> String {
-        var scalars = Array(key.unicodeScalars)
-        if let about = scalars.firstIndex(of: about, before: min(scalars.count, 22)) {
-            scalars.removeFirst(about)
-        }
+        let scalars = Array(key.unicodeScalars)
         var result = String.UnicodeScalarView()
         var i = 0
         scan: while i < scalars.count {
@@ -267,7 +310,8 @@ public struct CitationResolver: Sendable {
 
     private static let prc = "中华人民共和国"
     private static let notice = Array("的通知".unicodeScalars)
-    private static let about = Array("关于".unicodeScalars)
+    fileprivate static let about = Array("关于".unicodeScalars)
     private static let issuingVerbs = AgencyVocabulary.scalarsList(["关于印发", "关于转发"])
-    private static let weakWords = AgencyVocabulary.scalarsList(["试行", "暂行", "若干", "的"])
+    private static let weakWords = AgencyVocabulary.scalarsList(["若干", "的"])
+    fileprivate static let amendingWords = AgencyVocabulary.scalarsList(["修改", "修正", "废止", "修订"])
 }
