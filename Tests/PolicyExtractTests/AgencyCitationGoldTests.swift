@@ -5,7 +5,8 @@ import Testing
 import TestSupport
 
 /// Scores the agency and citation extractors on the gold files of plain-text sources
-/// (`Fixtures/extract/gold/*.entities.jsonl`), until `make eval` scores every gold file.
+/// (`Fixtures/extract/gold/*.entities.jsonl`); HTML gold needs the HTML reader of PolicyIngest,
+/// which this test target does not link, and is scored by `make eval`.
 ///
 /// A predicted record is right when kind, `start`, `text` and the kind's fields (`name`,
 /// `normalized`, `role`; `title`, `doc_number`) all equal a gold record's.
@@ -71,7 +72,8 @@ struct AgencyCitationGoldTests {
         try #require(!Self.goldFiles.isEmpty)
         for url in Self.goldFiles {
             let gold = try Self.read(url)
-            guard let sourceURL = resolve(gold.source) else { continue }
+            // HTML offsets count in the text the HTML reader takes out of the markup (PolicyIngest).
+            guard let sourceURL = resolve(gold.source), !sourceURL.path.hasSuffix(".html") else { continue }
             let scalars = Array(try TestPaths.text(sourceURL).unicodeScalars)
             for record in gold.records {
                 guard let startText = record["start"], let start = Int(startText), let text = record["text"] else { continue }
