@@ -8,11 +8,14 @@ import PolicyCore
 /// 2. Lines of a signature block are skipped here; `extractSignatureBlock` reports them as issuers.
 /// 3. Responsibility lists (`ResponsibilityListParser`) give responsible, lead and cooperating
 ///    bodies.
-/// 4. The rest of the running text — outside those lists, titles in `《》`, quotations in `“”` and
-///    document numbers — is scanned for names (`AgencyNameScanner`): each is `mentioned`. Only
-///    names that start at a word boundary count (after punctuation or a function word such as
-///    `经`, `由`, `会同`), classes of bodies (`各市政府`, `有关部门`) do not, and neither does a body
-///    named as part of a meeting (`省委十二届六次全会`).
+/// 4. The rest of the running text — outside those lists, titles in `《》` and document numbers —
+///    is scanned for names (`AgencyNameScanner`): each is `mentioned`. Only names that start at a
+///    word boundary count (after punctuation or a function word such as `经`, `由`, `会同`) and not
+///    inside a quotation (`“省商务厅杯”`); classes of bodies (`各市政府`, `有关部门`) do not count,
+///    and neither does a body named as part of a meeting (`省委十二届六次全会`).
+///
+/// One pass per paragraph (`ParagraphTriggers`) finds the places worth looking at; the rest reads
+/// only those.
 struct AgencyExtractor: Sendable {
     let lists = ResponsibilityListParser()
     let scanner = AgencyNameScanner()
@@ -70,12 +73,6 @@ struct AgencyExtractor: Sendable {
             }
         }
         return result
-    }
-
-    /// Names in running text of a whole paragraph outside `excluded`.
-    func mentions(_ s: [Unicode.Scalar], paragraph: Range<Int>, excluding excluded: [Range<Int>]) -> [Range<Int>] {
-        let candidates = ParagraphTriggers(s, paragraph, collectingNameStarts: true).nameStarts
-        return mentions(s, paragraph: paragraph, candidates: candidates, excluding: excluded)
     }
 
     /// `省委十二届六次全会`: a numbered session of the body, not the body acting.

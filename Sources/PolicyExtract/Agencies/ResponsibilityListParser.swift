@@ -26,12 +26,6 @@ struct ResponsibilityListParser: Sendable {
 
     let scanner = AgencyNameScanner()
 
-    /// The responsibility lists of a paragraph.
-    func lists(in s: [Unicode.Scalar], paragraph: Range<Int>) -> [List] {
-        let triggers = ParagraphTriggers(s, paragraph)
-        return lists(in: s, paragraph: paragraph, parentheses: triggers.parentheses, hasColon: triggers.hasColon)
-    }
-
     /// The responsibility lists of a paragraph whose `(` are at `parentheses`.
     func lists(in s: [Unicode.Scalar], paragraph: Range<Int>, parentheses: [Int], hasColon: Bool) -> [List] {
         var result: [List] = []

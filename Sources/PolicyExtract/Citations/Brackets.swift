@@ -37,10 +37,6 @@ enum Brackets {
         return result
     }
 
-    /// Ranges of the top-level groups opened by `opener` in `range`.
-    static func groups(_ s: [Unicode.Scalar], opener: Unicode.Scalar, in range: Range<Int>) -> [Range<Int>] {
-        groups(s, openers: range.filter { s[$0] == opener }, limit: range.upperBound)
-    }
 
     /// Splits `range` at `separators` that are outside any parentheses, trimming nothing.
     static func split(_ s: [Unicode.Scalar], _ range: Range<Int>, at separators: Set<Unicode.Scalar>) -> [Range<Int>] {

@@ -12,11 +12,6 @@ import PolicyCore
 struct DocumentNumberScanner: Sendable {
     static let maximumCode = 12
 
-    /// Every document number in `range`, in order.
-    func numbers(in s: [Unicode.Scalar], range: Range<Int>) -> [Range<Int>] {
-        numbers(in: s, marks: ParagraphTriggers(s, range).documentNumberMarks, range: range)
-    }
-
     /// The document numbers anchored at `marks` (positions of `令`, `公` and year brackets).
     func numbers(in s: [Unicode.Scalar], marks: [Int], range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
