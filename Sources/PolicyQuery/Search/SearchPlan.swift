@@ -1,0 +1,108 @@
+import PolicyStore
+
+/// How a `SearchQuery` runs against the index: an FTS5 `MATCH` expression for everything the
+/// tokenizer can index, and literal `instr` conditions on the row's text for the rest.
+///
+/// - A term with no indexable characters (`★`, `%`) is matched literally.
+/// - A term whose symbols carry meaning (`5%`, `≥3`) is matched through the index (`5`) and then
+///   checked literally, so `5%` does not find every `5`.
+/// - When no positive term is indexable the whole query is a scan of the text (unranked); the
+///   plan says so in `notes`.
+///
+/// User text only ever reaches FTS5 inside double-quoted strings (quotes doubled), so the
+/// expression is valid whatever was typed.
+struct SearchPlan {
+    /// The FTS5 expression, nil for a pure scan.
+    var match: String?
+    /// Conditions on `SearchPlan.rowText`, with their arguments.
+    var literal = SQLConditions()
+    /// Strings to highlight in a scan (no FTS5 snippet there).
+    var highlightTerms: [String] = []
+    /// What the user should know about how the query ran.
+    var notes: [String] = []
+
+    /// The searchable text of a full-text row, for literal conditions.
+    static let rowText = "lower(search_index.title || char(10) || search_index.context || char(10) || "
+        + "search_index.heading || char(10) || search_index.body)"
+
+    init(_ query: SearchQuery) {
+        var tokenizer = ChineseTokenizer()
+        func indexable(_ term: SearchQuery.Term) -> Bool {
+            !tokenizer.tokens(of: term.text, mode: .query).isEmpty
+        }
+        var matchGroups: [String] = []
+        var anyColumnTerms: [String] = []
+        var scanned: [String] = []
+        for group in query.groups {
+            if group.allSatisfy(indexable) {
+                matchGroups.append(group.count == 1 ? Self.quoted(group[0].text)
+                                   : "(" + group.map { Self.quoted($0.text) }.joined(separator: " OR ") + ")")
+                anyColumnTerms += group.map { Self.quoted($0.text) }
+                if group.count == 1, Self.hasSignificantSymbols(group[0].text) {
+                    addLiteral(group, present: true)
+                }
+            } else {
+                addLiteral(group, present: true)
+                scanned += group.filter { !indexable($0) }.map(\.text)
+            }
+            highlightTerms += group.map(\.text)
+        }
+        var excludedInMatch: [String] = []
+        for term in query.excluded {
+            if indexable(term) && !Self.hasSignificantSymbols(term.text) {
+                excludedInMatch.append(Self.quoted(term.text))
+            } else {
+                addLiteral([term], present: false)
+            }
+        }
+        if !matchGroups.isEmpty {
+            var expression = "(" + matchGroups.joined(separator: " AND ") + ")"
+            if !excludedInMatch.isEmpty { expression += " NOT (" + excludedInMatch.joined(separator: " OR ") + ")" }
+            // A clause row carries its document's title as `context` so that `山西 汽车` finds
+            // the car clause of a Shanxi document; but a clause must match something of its own.
+            expression += " AND ({title heading body} : (" + anyColumnTerms.joined(separator: " OR ") + "))"
+            match = expression
+        } else {
+            notes.append("\(scanned.map { "'\($0)'" }.joined(separator: ", ")) cannot be looked up in the index "
+                         + "(no letters, digits or Chinese characters): scanned all text instead; hits are unranked")
+        }
+    }
+
+    /// A condition that any variant of any term of `group` is present (or, for `present: false`,
+    /// that none is).
+    private mutating func addLiteral(_ group: [SearchQuery.Term], present: Bool) {
+        let variants = group.flatMap { Self.variants(of: $0.text) }
+        let test = present ? "instr(\(Self.rowText), ?) > 0" : "instr(\(Self.rowText), ?) = 0"
+        literal.add(Array(repeating: test, count: variants.count).joined(separator: present ? " OR " : " AND "),
+                    variants)
+    }
+
+    /// An FTS5 string: the text in double quotes, inner quotes doubled. Inside a string FTS5 treats
+    /// nothing as syntax; our tokenizer turns it into a phrase.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// The term as typed (lower-cased) and with its ASCII in full width (`5%` and `５％`), the two
+    /// ways policy texts write the same thing.
+    static func variants(of text: String) -> [String] {
+        let lower = String(String.UnicodeScalarView(text.unicodeScalars.map { c in
+            c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(UInt8(c.value + 0x20)) : c
+        }))
+        let wide = String(String.UnicodeScalarView(text.unicodeScalars.map { c in
+            (0x21...0x7E).contains(c.value) ? (Unicode.Scalar(c.value + 0xFEE0) ?? c) : c
+        }))
+        return lower == wide ? [lower] : [lower, wide]
+    }
+
+    /// Whether the text holds symbols that change its meaning (`%`, `℃`, `≥`, `¥`), which the
+    /// tokenizer drops.
+    static func hasSignificantSymbols(_ text: String) -> Bool {
+        text.unicodeScalars.contains { c in
+            switch c.properties.generalCategory {
+            case .mathSymbol, .currencySymbol, .otherSymbol: return true
+            default: return c == "%" || c == "‰" || c == "‱" || c == "#" || c == "&" || c == "@"
+            }
+        }
+    }
+}
