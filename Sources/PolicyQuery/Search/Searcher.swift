@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import PolicyCore
 import PolicyFormat
@@ -135,11 +136,35 @@ public struct Searcher: Sendable {
             let rowid: Int64 = row[0]
             let rankValue: Double = row[3]
             var hit = try describe(documentPK: row[1], clausePK: row[2], db: db)
-            hit.score = rankValue == 0 ? 0 : (-rankValue * 10000).rounded() / 10000
-            hit.snippet = try snippet(rowid: rowid, plan: plan, length: request.snippetLength, db: db)
+            hit.score = Self.significant(-rankValue)
+            hit.snippet = Self.collapsingWhitespace(
+                try snippet(rowid: rowid, plan: plan, length: request.snippetLength, db: db))
             hits.append(hit)
         }
         return SearchResult(hits: hits, truncated: rows.count > request.limit, notes: plan.notes)
+    }
+
+    /// Six significant digits: BM25 values of a small corpus can be tiny (FTS5 floors a common
+    /// word's IDF at 1e-6), and rounding to decimals would show them as 0.
+    static func significant(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return 0 }
+        return Double(String(format: "%.6g", value)) ?? value
+    }
+
+    /// Line breaks and runs of spaces in a snippet become one space.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for c in text.unicodeScalars {
+            if c.isInlineSpace || c.isLineTerminator {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+        }
+        return String(out)
     }
 
     private func describe(documentPK: Int64, clausePK: Int64?, db: Database) throws -> SearchHit {

@@ -79,6 +79,14 @@ public final class IndexDatabase: Sendable {
         try withPool { try $0.writeWithoutTransaction(body) }
     }
 
+    /// Copies the write-ahead log into the database file and empties it (after an ingest, so the
+    /// index is one file again).
+    public func checkpoint() throws {
+        try withPool { pool in
+            try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
+    }
+
     private func withPool<T>(_ body: (DatabasePool) throws -> T) throws -> T {
         guard let pool else { throw StoreError.database(path: path, detail: "the index was opened read-only") }
         do {

@@ -64,7 +64,7 @@ public enum IndexSchema {
                     "end" INTEGER NOT NULL,
                     format TEXT NOT NULL,
                     line INTEGER NOT NULL,
-                    metadata TEXT,                      -- JSON object or NULL
+                    metadata TEXT,                      -- JSON array of [key, value] pairs, or NULL
                     fts_first INTEGER,
                     fts_last INTEGER
                 );

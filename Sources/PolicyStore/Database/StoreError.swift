@@ -45,18 +45,16 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         }
     }
 
-    /// Translates a GRDB error raised while using the index at `path`.
-    static func from(_ error: any Error, path: String) -> StoreError {
-        if let store = error as? StoreError { return store }
-        guard let error = error as? DatabaseError else {
-            return .database(path: path, detail: String(describing: error))
-        }
+    /// Translates a GRDB error raised while using the index at `path`; other errors (the
+    /// caller's own) pass through unchanged.
+    static func from(_ error: any Error, path: String) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
         let detail = error.message ?? "SQLite error \(error.resultCode.rawValue)"
         switch error.resultCode {
-        case .SQLITE_NOTADB: return .notADatabase(path: path)
-        case .SQLITE_CORRUPT: return .corrupt(path: path, detail: detail)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
-        default: return .database(path: path, detail: detail)
+        case .SQLITE_NOTADB: return StoreError.notADatabase(path: path)
+        case .SQLITE_CORRUPT: return StoreError.corrupt(path: path, detail: detail)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+        default: return StoreError.database(path: path, detail: detail)
         }
     }
 }

@@ -54,11 +54,9 @@ public struct ChineseTokenizer {
     private var wordStart = 0, wordEnd = 0
     /// A `.` seen right after a digit inside a word: kept only if a digit follows.
     private var pendingPoint = false
-    private var scratch: [UInt8] = []
 
     public init() {
         word.reserveCapacity(64)
-        scratch.reserveCapacity(16)
     }
 
     /// Tokenizes `text`; `emit(token bytes, colocated, start, end)` returns 0 to go on, anything
@@ -103,19 +101,19 @@ public struct ChineseTokenizer {
     private mutating func feed(folding scalar: Unicode.Scalar, start: Int, end: Int, mode: Mode,
                                emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
         let v = scalar.value
+        if (0x4E00...0x9FFF).contains(v) {  // the common case first: a CJK unified ideograph
+            return process(scalar, as: .cjk, start: start, end: end, mode: mode, emit: emit)
+        }
         if v < 0x80 {
             var c = scalar
             if v >= 0x41 && v <= 0x5A { c = Unicode.Scalar(UInt8(v + 0x20)) }
-            return process(c, start: start, end: end, mode: mode, emit: emit)
-        }
-        if (0x4E00...0x9FFF).contains(v) {
-            return process(scalar, start: start, end: end, mode: mode, emit: emit)
+            return process(c, as: Self.classify(c), start: start, end: end, mode: mode, emit: emit)
         }
         if (0xFF01...0xFF5E).contains(v), let half = Unicode.Scalar(v - 0xFEE0) {
             return feed(folding: half, start: start, end: end, mode: mode, emit: emit)
         }
         guard scalar.properties.changesWhenNFKCCaseFolded else {
-            return process(scalar, start: start, end: end, mode: mode, emit: emit)
+            return process(scalar, as: Self.classify(scalar), start: start, end: end, mode: mode, emit: emit)
         }
         let folded: [Unicode.Scalar]
         if let cached = foldCache[v] {
@@ -128,7 +126,9 @@ public struct ChineseTokenizer {
             // Folded characters are final: run them through the cheap ASCII/Han paths only.
             let cv = c.value
             let final = cv >= 0x41 && cv <= 0x5A ? Unicode.Scalar(UInt8(cv + 0x20)) : c
-            if let rc = process(final, start: start, end: end, mode: mode, emit: emit) { return rc }
+            if let rc = process(final, as: Self.classify(final), start: start, end: end, mode: mode, emit: emit) {
+                return rc
+            }
         }
         return nil
     }
@@ -155,22 +155,22 @@ public struct ChineseTokenizer {
         }
     }
 
-    private mutating func process(_ c: Unicode.Scalar, start: Int, end: Int, mode: Mode,
-                                  emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
-        switch Self.classify(c) {
+    private mutating func process(_ c: Unicode.Scalar, as characterClass: CharacterClass, start: Int, end: Int,
+                                  mode: Mode, emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
+        switch characterClass {
         case .cjk:
-            if let rc = flushWord(emit: emit) { return rc }
+            if !word.isEmpty, let rc = flushWord(emit: emit) { return rc }
+            pendingPoint = false
             let current = (bytes: Bytes4(c), start: start, end: end)
             if let previous = pendingCJK {
-                scratch.removeAll(keepingCapacity: true)
-                previous.bytes.append(to: &scratch)
-                current.bytes.append(to: &scratch)
                 switch mode {
                 case .document:
                     if let rc = emitBytes(previous.bytes, false, previous.start, previous.end, emit) { return rc }
-                    if let rc = emitScratch(true, previous.start, current.end, emit) { return rc }
+                    let rc = previous.bytes.withBigram(current.bytes) { emit($0, true, previous.start, current.end) }
+                    if rc != 0 { return rc }
                 case .query:
-                    if let rc = emitScratch(false, previous.start, current.end, emit) { return rc }
+                    let rc = previous.bytes.withBigram(current.bytes) { emit($0, false, previous.start, current.end) }
+                    if rc != 0 { return rc }
                 }
             }
             pendingCJK = current
@@ -178,7 +178,7 @@ public struct ChineseTokenizer {
             if let rc = flushCJK(emit: emit) { return rc }
             if pendingPoint {
                 pendingPoint = false
-                if Self.classify(c) == .digit {
+                if characterClass == .digit {
                     word.append(0x2E)
                 } else if let rc = flushWord(emit: emit) {
                     return rc
@@ -223,12 +223,6 @@ public struct ChineseTokenizer {
     private func emitBytes(_ bytes: Bytes4, _ colocated: Bool, _ start: Int, _ end: Int,
                            _ emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
         let rc = bytes.withBuffer { emit($0, colocated, start, end) }
-        return rc == 0 ? nil : rc
-    }
-
-    private func emitScratch(_ colocated: Bool, _ start: Int, _ end: Int,
-                             _ emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
-        let rc = scratch.withUnsafeBufferPointer { emit($0, colocated, start, end) }
         return rc == 0 ? nil : rc
     }
 
@@ -288,6 +282,18 @@ struct Bytes4 {
         if count > 1 { bytes.append(b1) }
         if count > 2 { bytes.append(b2) }
         if count > 3 { bytes.append(b3) }
+    }
+
+    /// Calls `body` with these bytes followed by `next`'s (a bigram), on the stack.
+    func withBigram<R>(_ next: Bytes4, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeBytes(of: (b0, b1, b2, b3, next.b0, next.b1, next.b2, next.b3)) { raw in
+            var bytes = (UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0))
+            return withUnsafeMutableBytes(of: &bytes) { out in
+                for i in 0..<count { out[i] = raw[i] }
+                for i in 0..<next.count { out[count + i] = raw[4 + i] }
+                return body(UnsafeBufferPointer(start: out.bindMemory(to: UInt8.self).baseAddress, count: count + next.count))
+            }
+        }
     }
 
     func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

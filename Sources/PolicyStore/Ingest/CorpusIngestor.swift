@@ -7,8 +7,9 @@ import PolicyPipeline
 ///
 /// A file whose size and modification time match what the index recorded is skipped without
 /// being read; otherwise its content hash decides: unchanged (only the time is recorded) or
-/// changed (parsed again and replaced, in one transaction). Files are read and parsed on all
-/// cores while this thread writes, in sorted path order. A file that cannot be read is reported
+/// changed (parsed again and replaced: old rows deleted and new ones inserted in the same
+/// transaction). Files are read and parsed on all cores while this thread writes, in sorted path
+/// order, several whole files per transaction. A file that cannot be read is reported
 /// and skipped; what the index held from it stays.
 public struct CorpusIngestor: Sendable {
     public struct Options: Sendable {
@@ -56,6 +57,11 @@ public struct CorpusIngestor: Sendable {
     public let database: IndexDatabase
     public var options: Options
 
+    /// A transaction is committed after this much parsed text …
+    static let batchBytes = 32 << 20
+    /// … or this much time, whichever comes first.
+    static let batchDuration = Duration.seconds(2)
+
     public init(database: IndexDatabase, options: Options = Options()) {
         self.database = database
         self.options = options
@@ -91,29 +97,42 @@ public struct CorpusIngestor: Sendable {
         }
         let bytesTotal = pending.reduce(0) { $0 + $1.size }
         var bytesDone = 0
+        var next = 0
         do {
-            for index in pending.indices {
-                guard let outcome = queue.output(index) else { break }
-                let stamp = pending[index]
-                switch outcome {
-                case .unchanged:
-                    try writer.touch(stamp)
-                    summary.unchanged += 1
-                case .failed(let error):
-                    summary.failed.append(error)
-                case .parsed(let file):
-                    let counts = try writer.replace(file, stamp: stamp)
-                    summary.indexed += 1
-                    summary.added.documents += counts.documents
-                    summary.added.clauses += counts.clauses
-                    summary.added.records += counts.records
-                    summary.warnings += file.diagnostics.count
-                    summary.bytesParsed += stamp.size
-                    file.diagnostics.forEach(diagnostic)
+            while next < pending.count {
+                // One transaction per batch of whole files: committed every few seconds or
+                // megabytes, so an interruption loses little and never leaves half a file.
+                try writer.inTransaction { session in
+                    let started = ContinuousClock.now
+                    var batchBytes = 0
+                    repeat {
+                        guard let outcome = queue.output(next) else { return }
+                        let stamp = pending[next]
+                        switch outcome {
+                        case .unchanged:
+                            try session.touch(stamp)
+                            summary.unchanged += 1
+                        case .failed(let error):
+                            summary.failed.append(error)
+                        case .parsed(let prepared):
+                            let file = prepared.file
+                            let counts = try session.replace(prepared, stamp: stamp)
+                            summary.indexed += 1
+                            summary.added.documents += counts.documents
+                            summary.added.clauses += counts.clauses
+                            summary.added.records += counts.records
+                            summary.warnings += file.diagnostics.count
+                            summary.bytesParsed += stamp.size
+                            batchBytes += stamp.size
+                            file.diagnostics.forEach(diagnostic)
+                        }
+                        bytesDone += stamp.size
+                        next += 1
+                        progress(Progress(filesDone: next, filesTotal: pending.count, bytesDone: bytesDone,
+                                          bytesTotal: bytesTotal, currentPath: stamp.source))
+                    } while next < pending.count && batchBytes < Self.batchBytes
+                        && ContinuousClock.now - started < Self.batchDuration
                 }
-                bytesDone += stamp.size
-                progress(Progress(filesDone: index + 1, filesTotal: pending.count, bytesDone: bytesDone,
-                                  bytesTotal: bytesTotal, currentPath: stamp.source))
             }
         } catch {
             queue.cancel()
@@ -130,6 +149,12 @@ public struct CorpusIngestor: Sendable {
                 summary.missing += 1
             }
         }
+        if ProcessInfo.processInfo.environment["PQ_OPTIMIZE"] != nil {
+            let t0 = ContinuousClock.now
+            try database.writeWithoutTransaction { db in try db.execute(sql: "INSERT INTO search_index(search_index) VALUES('optimize')") }
+            print("optimize", ContinuousClock.now - t0)
+        }
+        try database.checkpoint()
         let elapsed = ContinuousClock.now - clock
         summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return summary
@@ -138,7 +163,7 @@ public struct CorpusIngestor: Sendable {
 
 /// What a worker made of one file.
 enum FileOutcome: Sendable {
-    case parsed(ParsedFile)
+    case parsed(PreparedFile)
     /// The bytes hash to what the index holds: only the modification time changed.
     case unchanged
     case failed(InputError)
@@ -152,7 +177,7 @@ enum FileOutcome: Sendable {
         }
         if let knownHash, ContentHash.sha256Hex(data) == knownHash { return .unchanged }
         do {
-            return .parsed(try parser.parse(data: data, path: stamp.source))
+            return .parsed(PreparedFile(try parser.parse(data: data, path: stamp.source)))
         } catch {
             return .failed(error)
         }

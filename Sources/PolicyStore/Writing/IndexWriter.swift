@@ -37,8 +37,10 @@ public struct WriteCounts: Sendable, Equatable {
     public init() {}
 }
 
-/// Writes parsed files into the index, each file in one transaction: its old rows are deleted
-/// and its new rows inserted together, so the index never holds half a file.
+/// Writes parsed files into the index. A file's old rows are deleted and its new rows inserted in
+/// the same transaction, so the index never holds half a file. Several files may share one
+/// transaction (`inTransaction`): FTS5 writes a new index segment at every commit or savepoint,
+/// and one per small file costs more than the whole rest of the write.
 ///
 /// Document ids: a document keeps the id the parser gave it (its 发文字号, else a slug) unless
 /// another document already holds that id — the same 文号 in a GBK copy and its original, or
@@ -66,44 +68,36 @@ public struct IndexWriter: Sendable {
         }
     }
 
-    /// Replaces everything the index holds from `stamp.key` with the contents of `file`.
+    /// Runs `body` in one write transaction: what it writes is committed together, or not at all
+    /// (an error rolls all of it back). Each file written is complete either way.
+    public func inTransaction<T>(_ body: (WriteSession) throws -> T) throws -> T {
+        try database.write { db in try body(WriteSession(db: db, writer: self)) }
+    }
+
+    /// Replaces everything the index holds from `stamp.key` with the contents of `file`, in a
+    /// transaction of its own.
     @discardableResult
     public func replace(_ file: ParsedFile, stamp: FileStamp) throws -> WriteCounts {
-        try database.writeWithoutTransaction { db in
-            var counts = WriteCounts()
-            try db.inTransaction(.immediate) {
-                counts = try insert(file, stamp: stamp, db: db)
-                return .commit
-            }
-            return counts
-        }
+        let prepared = PreparedFile(file)
+        return try inTransaction { try $0.replace(prepared, stamp: stamp) }
     }
 
-    /// Records a new modification time for a file whose contents did not change.
-    public func touch(_ stamp: FileStamp) throws {
-        try database.write { db in
-            try db.execute(sql: "UPDATE files SET size = ?, mtime = ? WHERE path = ?",
-                           arguments: [stamp.size, stamp.mtime, stamp.key])
-        }
-    }
-
-    /// Removes a file and everything from it. Returns the number of documents removed.
+    /// Removes a file and everything from it, in a transaction of its own. Returns the number of
+    /// documents removed.
     @discardableResult
     public func remove(key: String) throws -> Int {
-        try database.writeWithoutTransaction { db in
-            var removed = 0
-            try db.inTransaction(.immediate) {
-                removed = try delete(key: key, db: db).count
-                return .commit
-            }
-            return removed
-        }
+        try inTransaction { try $0.remove(key: key) }
     }
 
-    // MARK: - Inside the transaction
+    // MARK: - Inside a transaction
+
+    func touch(_ stamp: FileStamp, db: Database) throws {
+        try db.execute(sql: "UPDATE files SET size = ?, mtime = ? WHERE path = ?",
+                       arguments: [stamp.size, stamp.mtime, stamp.key])
+    }
 
     /// Deletes the file's rows; returns the ids its documents had, by the parser's id.
-    private func delete(key: String, db: Database) throws -> [String: [String]] {
+    func delete(key: String, db: Database) throws -> [String: [String]] {
         guard let filePK = try Int64.fetchOne(db, sql: "SELECT pk FROM files WHERE path = ?", arguments: [key]) else {
             return [:]
         }
@@ -121,7 +115,8 @@ public struct IndexWriter: Sendable {
         return previousIDs
     }
 
-    private func insert(_ file: ParsedFile, stamp: FileStamp, db: Database) throws -> WriteCounts {
+    func insert(_ prepared: PreparedFile, stamp: FileStamp, db: Database) throws -> WriteCounts {
+        let file = prepared.file
         var previousIDs = try delete(key: stamp.key, db: db)
         var counts = WriteCounts()
         let documentCount = file.documents.count
@@ -142,7 +137,7 @@ public struct IndexWriter: Sendable {
             previousIDs[base] = reusable
             usedInFile.insert(id)
             let document = DocumentRows(parsed, id: id)
-            try insert(document, filePK: filePK, position: position, source: file.source, db: db)
+            try insert(document, outside: prepared.outsideClauses[position], filePK: filePK, position: position, db: db)
             counts.documents += 1
             counts.clauses += document.clauses.count
             counts.records += document.records.count
@@ -170,12 +165,13 @@ public struct IndexWriter: Sendable {
         }
     }
 
-    private func insert(_ rows: DocumentRows, filePK: Int64, position: Int, source: SourceText,
-                        db: Database) throws {
+    private func insert(_ rows: DocumentRows, outside: String, filePK: Int64, position: Int, db: Database) throws {
         let d = rows.document
         let region = d.region.flatMap { Gazetteer.shared.region(named: $0) }
         let province = region.map { Gazetteer.shared.province(of: $0).name }
-        let metadata: String? = d.metadata.isEmpty ? nil : JSONValue.object(d.metadata.map { ($0.0, .string($0.1)) }).compact
+        // Metadata as an array of [key, value] pairs: keeps the order the source gave them.
+        let metadata: String? = d.metadata.isEmpty ? nil
+            : JSONValue.array(d.metadata.map { .array([.string($0.0), .string($0.1)]) }).compact
         try db.cachedStatement(sql: """
             INSERT INTO documents (id, base_id, file_pk, position, source, title, doc_number, issuers, issuers_text,
                                    date, year, level, region, province, doc_type, start, "end", format, line, metadata)
@@ -223,7 +219,7 @@ public struct IndexWriter: Sendable {
             INSERT INTO search_index (title, context, heading, body, document_pk, clause_pk)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
-        try insertText.execute(arguments: [d.title, "", "", rows.textOutsideClauses(in: source), documentPK, nil])
+        try insertText.execute(arguments: [d.title, "", "", outside, documentPK, nil])
         let first = db.lastInsertedRowID
         for c in rows.clauses {
             try insertText.execute(arguments: ["", d.title, c.heading ?? "", c.text, documentPK, clausePKs[c.id]])
@@ -236,6 +232,43 @@ public struct IndexWriter: Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date())
+    }
+}
+
+/// A parsed file with the writer's text work done ahead, on a parsing thread.
+public struct PreparedFile: Sendable {
+    public var file: ParsedFile
+    /// Each document's text outside its clauses (its own full-text row).
+    var outsideClauses: [String]
+
+    public init(_ file: ParsedFile) {
+        self.file = file
+        outsideClauses = file.documents.map {
+            DocumentRows.textOutsideClauses(of: $0.document, clauses: $0.clauses, in: file.source)
+        }
+    }
+}
+
+/// Writes inside one open transaction (`IndexWriter.inTransaction`).
+public struct WriteSession {
+    let db: Database
+    let writer: IndexWriter
+
+    /// Replaces everything the index holds from `stamp.key` with the contents of `file`.
+    @discardableResult
+    public func replace(_ file: PreparedFile, stamp: FileStamp) throws -> WriteCounts {
+        try writer.insert(file, stamp: stamp, db: db)
+    }
+
+    /// Records a new modification time for a file whose contents did not change.
+    public func touch(_ stamp: FileStamp) throws {
+        try writer.touch(stamp, db: db)
+    }
+
+    /// Removes a file and everything from it; returns the number of documents removed.
+    @discardableResult
+    public func remove(key: String) throws -> Int {
+        try writer.delete(key: key, db: db).values.reduce(0) { $0 + $1.count }
     }
 }
 
@@ -293,7 +326,7 @@ struct DocumentRows {
 
     /// The document's source text that no clause covers (title, preamble, closing, signature):
     /// the document's own full-text body, so every character of the document is searchable once.
-    func textOutsideClauses(in source: SourceText) -> String {
+    static func textOutsideClauses(of document: PolicyDocument, clauses: [Clause], in source: SourceText) -> String {
         let span = document.span
         let covered = clauses.map(\.span).filter { !$0.isEmpty }.sorted { $0.start < $1.start }
         var pieces: [String] = []
