@@ -107,7 +107,7 @@ public final class ListingWriter {
     }
 
     /// Strings with their highlight marks written as brackets (machine formats).
-    static func bracketed(_ value: JSONValue) -> JSONValue {
+    public static func bracketed(_ value: JSONValue) -> JSONValue {
         switch value {
         case .string(let s): return .string(Highlight.render(s, style: .brackets))
         case .array(let items): return .array(items.map(bracketed))

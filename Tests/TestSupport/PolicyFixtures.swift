@@ -137,6 +137,7 @@ public enum PolicyFixtures {
                               records: [
                                 FixtureRecord("10%", .percent(Magnitude(value: 10), points: false)),
                                 FixtureRecord("省财政厅", .agency(name: "省财政厅", normalized: "山西省财政厅", role: .responsible)),
+                                FixtureRecord("省商务厅", .agency(name: "省商务厅", normalized: "山西省商务厅", role: .responsible)),
                               ]),
                 FixtureClause("二", heading: "保障措施",
                               "二、保障措施。各市要在2023年12月底前出台配套政策，本措施自印发之日起施行，有效期2年。",
@@ -171,6 +172,7 @@ public enum PolicyFixtures {
                                     FixtureRecord("不超过100万元", .amount(Magnitude(value: 1_000_000, qualifier: .max, inclusive: true),
                                                                      currency: "CNY", per: "企业")),
                                   ]),
+                    FixtureClause("三", heading: "咨询方式", "三、咨询方式。电话:0351-1234567,联系人\"王\"\n(节假日除外)"),
                 ]),
             FixtureDocument(
                 title: "太原市促进夜间经济发展实施方案", issuers: ["太原市人民政府"], date: "2022-08-01",

@@ -26,9 +26,9 @@ struct SearchPlan {
         + "search_index.heading || char(10) || search_index.body)"
 
     init(_ query: SearchQuery) {
-        var tokenizer = ChineseTokenizer()
-        func indexable(_ term: SearchQuery.Term) -> Bool {
-            !tokenizer.tokens(of: term.text, mode: .query).isEmpty
+        func indexable(_ term: SearchQuery.Term) -> Bool { term.isIndexable }
+        if !query.ignored.isEmpty {
+            notes.append("ignored \(query.ignored.map { "'\($0)'" }.joined(separator: ", ")) (punctuation only)")
         }
         var matchGroups: [String] = []
         var anyColumnTerms: [String] = []
@@ -38,7 +38,7 @@ struct SearchPlan {
                 matchGroups.append(group.count == 1 ? Self.quoted(group[0].text)
                                    : "(" + group.map { Self.quoted($0.text) }.joined(separator: " OR ") + ")")
                 anyColumnTerms += group.map { Self.quoted($0.text) }
-                if group.count == 1, Self.hasSignificantSymbols(group[0].text) {
+                if group.count == 1, group[0].hasSignificantSymbols {
                     addLiteral(group, present: true)
                 }
             } else {
@@ -49,7 +49,7 @@ struct SearchPlan {
         }
         var excludedInMatch: [String] = []
         for term in query.excluded {
-            if indexable(term) && !Self.hasSignificantSymbols(term.text) {
+            if indexable(term) && !term.hasSignificantSymbols {
                 excludedInMatch.append(Self.quoted(term.text))
             } else {
                 addLiteral([term], present: false)
@@ -93,16 +93,5 @@ struct SearchPlan {
             (0x21...0x7E).contains(c.value) ? (Unicode.Scalar(c.value + 0xFEE0) ?? c) : c
         }))
         return lower == wide ? [lower] : [lower, wide]
-    }
-
-    /// Whether the text holds symbols that change its meaning (`%`, `℃`, `≥`, `¥`), which the
-    /// tokenizer drops.
-    static func hasSignificantSymbols(_ text: String) -> Bool {
-        text.unicodeScalars.contains { c in
-            switch c.properties.generalCategory {
-            case .mathSymbol, .currencySymbol, .otherSymbol: return true
-            default: return c == "%" || c == "‰" || c == "‱" || c == "#" || c == "&" || c == "@"
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyStore
 
 /// A search as the user typed it, parsed: words that must all match, `OR` between alternatives,
 /// `-word` to exclude, `"exact phrase"`.
@@ -10,7 +11,8 @@ import PolicyCore
 /// - `"…"` (also `“…”`) keeps spaces inside one phrase. Any word is already matched as a phrase
 ///   (its characters in order), so quotes matter only for text with spaces.
 /// - Every other character is text: `*`, `(`, `NEAR`, `:` and a lone quote have no special
-///   meaning, so no input can produce an invalid full-text expression.
+///   meaning, so no input can produce an invalid full-text expression. A term of punctuation
+///   only (`*`, `《》`) is ignored.
 public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
     /// A word or phrase: text that must occur with its characters in order.
     public struct Term: Sendable, Hashable, CustomStringConvertible {
@@ -21,12 +23,34 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
             self.quoted = quoted
         }
         public var description: String { quoted ? "\"\(text)\"" : text }
+
+        /// Whether the index can look the term up (it has letters, digits or Chinese).
+        var isIndexable: Bool {
+            var tokenizer = ChineseTokenizer()
+            return !tokenizer.tokens(of: text, mode: .query).isEmpty
+        }
+
+        /// Whether the text holds symbols that change its meaning (`%`, `℃`, `≥`, `¥`, `★`),
+        /// which the tokenizer drops.
+        var hasSignificantSymbols: Bool {
+            text.unicodeScalars.contains { c in
+                switch c.properties.generalCategory {
+                case .mathSymbol, .currencySymbol, .otherSymbol: return true
+                default: return c == "%" || c == "‰" || c == "‱" || c == "#" || c == "&" || c == "@"
+                }
+            }
+        }
+
+        /// Something to look for: indexable, or a symbol to find literally.
+        var isSearchable: Bool { isIndexable || hasSignificantSymbols }
     }
 
     /// Each group must match; a group matches if any of its terms does.
     public var groups: [[Term]]
     /// Rows containing any of these are left out.
     public var excluded: [Term]
+    /// Terms left out because they hold nothing to search for (punctuation only: `*`, `《》`).
+    public var ignored: [String] = []
 
     /// At most this many words and phrases.
     public static let maximumTerms = 64
@@ -51,6 +75,7 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
         let scalars = Array(ICU.nfkc(text).unicodeScalars)
         var groups: [[Term]] = []
         var excluded: [Term] = []
+        var ignored: [String] = []
         var joinNext = false
         var i = 0
         var termCount = 0
@@ -62,6 +87,10 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
                 return
             }
             guard !term.text.isEmpty else { return }
+            guard term.isSearchable else {
+                ignored.append(term.text)
+                return
+            }
             termCount += 1
             if termCount > Self.maximumTerms { throw .tooManyTerms(limit: Self.maximumTerms) }
             if term.text.unicodeScalars.count > Self.maximumTermLength {
@@ -112,6 +141,7 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
         }
         self.groups = groups
         self.excluded = excluded
+        self.ignored = ignored
     }
 
     static func closingQuote(for c: Unicode.Scalar) -> Unicode.Scalar? {
