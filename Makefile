@@ -43,5 +43,18 @@ bench-index: setup
 eval: setup
 	@echo "eval: not written yet"
 
+## fuzz: libFuzzer (with AddressSanitizer) over reader → segmenter → extractor, seeded from the corpora
+FUZZ_SECONDS ?= 600
+FUZZ_BUILD := .build-fuzz
+FUZZ_SEEDS := .build-fuzz/seeds
+fuzz: setup
+	$(SWIFT) build -c release --scratch-path $(FUZZ_BUILD) --product PolicyFuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	@scripts/fuzz-seeds.sh $(FUZZ_SEEDS)
+	@mkdir -p fuzz-corpus fuzz-artifacts
+	$(FUZZ_BUILD)/release/PolicyFuzz fuzz-corpus $(FUZZ_SEEDS) Fixtures/fuzz-regressions \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=131072 \
+	  -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
+
 clean:
 	rm -rf .build $(DB) $(DB)-wal $(DB)-shm

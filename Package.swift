@@ -10,7 +10,8 @@
 //   PolicyExtract           typed records (amount, percent, quantity, time, agency, citation)
 //   PolicyPipeline          file → documents + clauses + records (ingest → segment → extract)
 //   PolicyStore             SQLite index (GRDB), Chinese FTS5 tokenizer, incremental ingest
-//   PolicyQuery             search, show, export, stats, cross-reference, diff
+//   PolicyDiff              provincial vs national: measures aligned by content, typed values compared
+//   PolicyQuery             search, show, export, stats, cross-reference, diff over the index
 //   PolicyFormat            output: tables by display width, RFC 4180 CSV, JSON Lines
 //   policyq                 thin command-line front end (swift-argument-parser)
 import PackageDescription
@@ -22,7 +23,7 @@ let package = Package(
     products: [
         .executable(name: "policyq", targets: ["policyq"]),
         .library(name: "PolicyKit", targets: ["PolicyCore", "PolicyIngest", "PolicySegment", "PolicyExtract",
-                                             "PolicyPipeline", "PolicyStore", "PolicyQuery", "PolicyFormat"]),
+                                             "PolicyPipeline", "PolicyStore", "PolicyQuery", "PolicyFormat", "PolicyDiff"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,13 +55,16 @@ let package = Package(
                 dependencies: ["PolicyPipeline", "PolicyIngest", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         .target(name: "PolicyFormat", dependencies: ["PolicyCore"], swiftSettings: strict),
+        .target(name: "PolicyDiff", dependencies: ["PolicyCore", "PolicyFormat"], swiftSettings: strict),
         .target(name: "PolicyQuery",
-                dependencies: ["PolicyStore", "PolicyFormat", .product(name: "GRDB", package: "GRDB.swift")],
+                dependencies: ["PolicyStore", "PolicyFormat", "PolicyDiff", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         .executableTarget(
             name: "policyq",
             dependencies: ["PolicyQuery", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+        .executableTarget(name: "PolicyFuzz", dependencies: ["PolicyPipeline"], path: "Sources/PolicyFuzz",
+                          swiftSettings: strict),
 
         // Tests
         .target(name: "TestSupport", dependencies: ["PolicyCore", "PolicyPipeline"], path: "Tests/TestSupport", swiftSettings: strict),
@@ -71,6 +75,7 @@ let package = Package(
         .testTarget(name: "PolicyPipelineTests", dependencies: ["PolicyPipeline", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PolicyDiffTests", dependencies: ["PolicyDiff", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyFormatTests", dependencies: ["PolicyFormat", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
     ]
