@@ -65,6 +65,9 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "PolicyFuzz", dependencies: ["PolicyPipeline"], path: "Sources/PolicyFuzz",
                           swiftSettings: strict),
+        .executableTarget(name: "IndexBenchmark",
+                          dependencies: ["PolicyStore", "PolicyQuery", .product(name: "GRDB", package: "GRDB.swift")],
+                          swiftSettings: strict),
 
         // Tests
         .target(name: "TestSupport", dependencies: ["PolicyCore", "PolicyPipeline"], path: "Tests/TestSupport", swiftSettings: strict),

@@ -18,11 +18,12 @@ struct CorpusIngestorTests {
         return directory
     }
 
-    func ingest(_ directory: TemporaryDirectory, prune: Bool = false, progress: ((CorpusIngestor.Progress) -> Void)? = nil)
-        throws -> CorpusIngestor.Summary {
+    func ingest(_ directory: TemporaryDirectory, prune: Bool = false, bulkBytes: Int = 4 << 20,
+                progress: ((CorpusIngestor.Progress) -> Void)? = nil) throws -> CorpusIngestor.Summary {
         let database = try IndexDatabase.openForWriting(path: directory.file("index.db").path)
         var options = CorpusIngestor.Options()
         options.prune = prune
+        options.bulkBytes = bulkBytes
         options.jobs = 2
         return try CorpusIngestor(database: database, options: options)
             .ingest([directory.file("docs").path], progress: progress ?? { _ in })
@@ -37,7 +38,7 @@ struct CorpusIngestorTests {
     func firstIngest() throws {
         let directory = try corpus()
         var seen: [String] = []
-        let summary = try ingest(directory) { seen.append(URL(fileURLWithPath: $0.currentPath).lastPathComponent) }
+        let summary = try ingest(directory, progress: { seen.append(URL(fileURLWithPath: $0.currentPath).lastPathComponent) })
         #expect(summary.files == 3)
         #expect(summary.indexed == 3)
         #expect(summary.added.documents == 3)
@@ -111,5 +112,21 @@ struct CorpusIngestorTests {
         let missing = try CorpusIngestor(database: IndexDatabase.openForWriting(path: directory.file("index.db").path))
             .ingest([directory.file("no-such-folder").path])
         #expect(missing.failed.map(\.reason) == ["no such file or directory"])
+    }
+
+    @Test("a bulk load merges the full-text index at the end and restores the merge policy")
+    func bulkLoad() throws {
+        let directory = try corpus()
+        let summary = try ingest(directory, bulkBytes: 1)
+        #expect(summary.indexed == 3)
+        let database = try IndexDatabase.openForReading(path: directory.file("index.db").path)
+        let automerge = try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT v FROM search_index_config WHERE k = 'automerge'")
+        }
+        #expect(automerge == 4)
+        let found = try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH '\"以旧换新\"'")
+        }
+        #expect(found == 1)
     }
 }

@@ -56,11 +56,17 @@ struct SearchPlan {
             }
         }
         if !matchGroups.isEmpty {
-            var expression = "(" + matchGroups.joined(separator: " AND ") + ")"
-            if !excludedInMatch.isEmpty { expression += " NOT (" + excludedInMatch.joined(separator: " OR ") + ")" }
             // A clause row carries its document's title as `context` so that `山西 汽车` finds
             // the car clause of a Shanxi document; but a clause must match something of its own.
-            expression += " AND ({title heading body} : (" + anyColumnTerms.joined(separator: " OR ") + "))"
+            // With one group that is simply: the group, in the row's own columns.
+            let own = "{title heading body} : "
+            var expression = matchGroups.count == 1
+                ? own + "(" + anyColumnTerms.joined(separator: " OR ") + ")"
+                : "(" + matchGroups.joined(separator: " AND ") + ")"
+            if !excludedInMatch.isEmpty { expression += " NOT (" + excludedInMatch.joined(separator: " OR ") + ")" }
+            if matchGroups.count > 1 {
+                expression += " AND (" + own + "(" + anyColumnTerms.joined(separator: " OR ") + "))"
+            }
             match = expression
         } else {
             notes.append("\(scanned.map { "'\($0)'" }.joined(separator: ", ")) cannot be looked up in the index "

@@ -81,7 +81,7 @@ public struct SearchResult: Sendable {
 }
 
 /// Runs searches: FTS5 with BM25 ranking (title hits weighted above headings above text), the
-/// filters as SQL conditions, snippets from FTS5's `snippet()`.
+/// filters as SQL conditions, snippets cut around the matches (`TermHighlighter`).
 public struct Searcher: Sendable {
     public let database: IndexDatabase
 
@@ -132,13 +132,14 @@ public struct Searcher: Sendable {
         let rows = try Row.fetchAll(db, sql: sql,
                                     arguments: StatementArguments(conditions.arguments + [request.limit + 1]))
         var hits: [SearchHit] = []
+        let highlighter = TermHighlighter(terms: plan.highlightTerms)
         for row in rows.prefix(request.limit) {
             let rowid: Int64 = row[0]
             let rankValue: Double = row[3]
             var hit = try describe(documentPK: row[1], clausePK: row[2], db: db)
             hit.score = Self.significant(-rankValue)
             hit.snippet = Self.collapsingWhitespace(
-                try snippet(rowid: rowid, plan: plan, length: request.snippetLength, db: db))
+                try snippet(rowid: rowid, plan: plan, highlighter: highlighter, length: request.snippetLength, db: db))
             hits.append(hit)
         }
         return SearchResult(hits: hits, truncated: rows.count > request.limit, notes: plan.notes)
@@ -181,21 +182,18 @@ public struct Searcher: Sendable {
                          region: row[6], docType: row[7])
     }
 
-    /// The best snippet: from the text, else the heading, else the title.
-    private func snippet(rowid: Int64, plan: SearchPlan, length: Int, db: Database) throws -> String {
-        guard let match = plan.match else {
-            let row = try Row.fetchOne(db, sql: "SELECT body, heading, title, context FROM search_index WHERE rowid = ?",
-                                       arguments: [rowid])
-            let texts: [String] = (0..<4).map { row?[$0] ?? "" }
-            return LiteralSnippet.make(texts: texts, terms: plan.highlightTerms, length: length)
+    /// The best snippet: from the text, else the heading, else the titles. Terms the index
+    /// matched are found by its tokenizer; literal terms (symbols, scans) by comparing text.
+    private func snippet(rowid: Int64, plan: SearchPlan, highlighter: TermHighlighter, length: Int,
+                         db: Database) throws -> String {
+        let row = try Row.fetchOne(db, sql: "SELECT body, heading, title, context FROM search_index WHERE rowid = ?",
+                                   arguments: [rowid])
+        let texts: [String] = (0..<4).map { row?[$0] ?? "" }
+        if plan.match != nil {
+            for text in texts {
+                if let snippet = highlighter.snippet(of: text, length: length) { return snippet }
+            }
         }
-        let length = max(4, min(64, length))
-        let columns = [3, 2, 0, 1].map {
-            "snippet(search_index, \($0), '\(Highlight.openString)', '\(Highlight.closeString)', '…', \(length))"
-        }
-        let sql = "SELECT \(columns.joined(separator: ", ")) FROM search_index WHERE search_index MATCH ? AND rowid = ?"
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: [match, rowid]) else { return "" }
-        let snippets: [String] = (0..<4).map { row[$0] ?? "" }
-        return snippets.first { $0.unicodeScalars.contains(Highlight.open) } ?? snippets.first { !$0.isEmpty } ?? ""
+        return Snippets.best(of: texts.map { Snippets.markLiterally($0, terms: plan.highlightTerms) }, length: length)
     }
 }

@@ -20,8 +20,11 @@ import PolicyCore
 /// characters that NFKC expanded or changed still points at the original bytes.
 public struct ChineseTokenizer {
     public enum Mode: Sendable {
-        /// Text being indexed (also used for highlighting): unigrams with colocated bigrams.
+        /// Text being indexed: unigrams with colocated bigrams.
         case document
+        /// Text being highlighted (`highlight()`, `snippet()`): the document's positions and
+        /// offsets, without the colocated bigrams FTS5 ignores there — half the work.
+        case highlight
         /// A search pattern: bigrams, the last character's unigram, no colocated tokens.
         case query
     }
@@ -168,6 +171,8 @@ public struct ChineseTokenizer {
                     if let rc = emitBytes(previous.bytes, false, previous.start, previous.end, emit) { return rc }
                     let rc = previous.bytes.withBigram(current.bytes) { emit($0, true, previous.start, current.end) }
                     if rc != 0 { return rc }
+                case .highlight:
+                    if let rc = emitBytes(previous.bytes, false, previous.start, previous.end, emit) { return rc }
                 case .query:
                     let rc = previous.bytes.withBigram(current.bytes) { emit($0, false, previous.start, current.end) }
                     if rc != 0 { return rc }

@@ -20,7 +20,8 @@ public final class PolicyFTS5Tokenizer: FTS5CustomTokenizer {
         tokenCallback: @escaping FTS5TokenCallback
     ) -> CInt {
         guard let pText, nText > 0 else { return 0 }
-        let mode: ChineseTokenizer.Mode = tokenization.contains(.query) ? .query : .document
+        let mode: ChineseTokenizer.Mode = tokenization.contains(.query) ? .query
+            : tokenization.contains(.aux) ? .highlight : .document
         let text = UnsafeBufferPointer(start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self),
                                        count: Int(nText))
         let colocated = FTS5TokenFlags.colocated.rawValue

@@ -20,6 +20,9 @@ public struct CorpusIngestor: Sendable {
         /// Parsing threads (default: one per core).
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         public var parser = PolicyParser.Options()
+        /// An ingest of at least this much text (and a fifth of what is indexed) is a bulk load:
+        /// index segments are merged once at the end (`FullTextMaintenance`).
+        public var bulkBytes = 4 << 20
         public init() {}
     }
 
@@ -96,6 +99,10 @@ public struct CorpusIngestor: Sendable {
             FileOutcome.make(work[index], knownHash: knownHashes[work[index].key], parser: parser)
         }
         let bytesTotal = pending.reduce(0) { $0 + $1.size }
+        // A large load merges index segments once at the end instead of all along the way.
+        let indexedBytes = known.values.reduce(0) { $0 + $1.size }
+        let bulk = bytesTotal >= max(options.bulkBytes, indexedBytes / 5)
+        try FullTextMaintenance(database: database).prepare(bulk: bulk)
         var bytesDone = 0
         var next = 0
         do {
@@ -149,11 +156,7 @@ public struct CorpusIngestor: Sendable {
                 summary.missing += 1
             }
         }
-        if ProcessInfo.processInfo.environment["PQ_OPTIMIZE"] != nil {
-            let t0 = ContinuousClock.now
-            try database.writeWithoutTransaction { db in try db.execute(sql: "INSERT INTO search_index(search_index) VALUES('optimize')") }
-            print("optimize", ContinuousClock.now - t0)
-        }
+        if bulk { try FullTextMaintenance(database: database).finishBulkLoad() }
         try database.checkpoint()
         let elapsed = ContinuousClock.now - clock
         summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
