@@ -14,9 +14,10 @@ struct SearchCommand: ParsableCommand {
             case and full/half width (ＧＤＰ = gdp). Text without letters, digits or Chinese (★)
             is matched by scanning the text, unranked.
 
-            Hits are ranked by BM25: a match in a document's title counts most, then a clause
-            heading, then text. A clause also matches words of its document's title (山西 汽车
-            finds the car clause of a Shanxi document), but at least one word must be its own.
+            A hit is a clause (its heading and text) or a document (its title and the text outside
+            its clauses); all words must occur in the same hit. Hits are ranked by BM25: a match
+            in a title counts most, then a heading, then text. Narrow by document with the
+            filters (--region 山西 rather than the word 山西).
 
             Exit code: 0 hits, 1 no hits, 2 error, 64 bad usage.
 

@@ -67,12 +67,12 @@ struct SearcherTests {
         #expect(cars.map(\.score) == cars.map(\.score).sorted(by: >))
     }
 
-    @Test("a clause matches words of its document's title, but needs one of its own")
-    func titleContext() throws {
+    @Test("words only in a title match the document, not its clauses; all words must be in one row")
+    func titleWords() throws {
         let index = try FixtureIndex()
-        #expect(try index.hits("太原 补贴") == ["\(taiyuan)#二"])
-        // 太原 alone is only in titles: document hits only.
         #expect(Set(try index.hits("太原")) == [taiyuan, nightEconomy])
+        #expect(try index.hits("太原 补贴").isEmpty)
+        #expect(try index.hits("补贴") { $0.region = try QueryFilters.region(named: "太原") } == ["\(taiyuan)#二"])
     }
 
     @Test("OR, exclusion and phrases")

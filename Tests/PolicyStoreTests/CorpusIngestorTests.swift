@@ -55,7 +55,7 @@ struct CorpusIngestorTests {
             let database = try IndexDatabase.openForReading(path: directory.file("index.db").path)
             return try database.read { db in
                 try String.fetchAll(db, sql: """
-                    SELECT d.pk || ' ' || d.id || ' ' || d.fts_first || ' ' || f.pk || ' ' || f.mtime || ' ' || f.indexed_at
+                    SELECT d.pk || ' ' || d.id || ' ' || f.pk || ' ' || f.mtime || ' ' || f.indexed_at
                     FROM documents d JOIN files f ON f.pk = d.file_pk ORDER BY d.pk
                     """)
             }

@@ -63,8 +63,8 @@ public struct Exporter: Sendable {
         case .records:
             conditions.append(filters.recordRowConditions("r"))
             sql = """
-                SELECT \(StoredObjects.recordColumns) FROM documents d JOIN records r ON r.document_pk = d.pk
-                WHERE \(conditions.sql) ORDER BY d.pk, r.start, r.pk
+                SELECT \(StoredObjects.recordColumns) FROM records r \(StoredObjects.recordJoins)
+                WHERE \(conditions.sql) ORDER BY r.document_pk, r.start, r.pk
                 """
         }
         return try database.read { db in

@@ -18,9 +18,15 @@ enum StoredObjects {
             metadata: (decode([[String]].self, row["metadata"]) ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil })
     }
 
+    /// The id of a clause (`c`) or record (`r`) of document `d`.
+    static func id(_ table: String) -> String {
+        "CASE WHEN \(table).key_is_suffix THEN d.id || \(table).key ELSE \(table).key END"
+    }
+
+    /// Columns of a clause; the query joins `documents d` (its text is in `search_index`).
     static let clauseColumns = """
-        c.pk, c.id, c.doc_id, c.path, c.label, c.ordinal, c.depth, c.heading, c.text, c.start, c."end", c.kind, \
-        c.parent_path, c.line
+        c.pk, \(id("c")) AS id, d.id AS doc_id, c.path, c.label, c.ordinal, c.depth, c.heading, \
+        (SELECT body FROM search_index WHERE rowid = c.pk) AS text, c.start, c."end", c.kind, c.parent_path, c.line
         """
 
     static func clause(_ row: Row) -> Clause {
@@ -29,11 +35,15 @@ enum StoredObjects {
                kind: ClauseKind(rawValue: row["kind"]) ?? .outline, parentPath: row["parent_path"], line: row["line"])
     }
 
+    /// Columns of a record; the query joins `documents d` and `LEFT JOIN clauses c` (`recordJoins`).
     static let recordColumns = """
-        r.pk, r.id, r.doc_id, r.clause_id, r.kind, r.text, r.start, r."end", r.value, r.qualifier, r.inclusive, \
-        r.min, r.max, r.currency, r.per, r.unit, r.points, r.relation, r.date_start, r.date_end, r.duration, r.name, \
-        r.normalized, r.role, r.title, r.cited_doc_number, r.target
+        r.pk, \(id("r")) AS id, d.id AS doc_id, CASE WHEN c.pk IS NULL THEN NULL ELSE \(id("c")) END AS clause_id, \
+        r.kind, r.text, r.start, r."end", r.value, r.qualifier, r.inclusive, r.min, r.max, r.currency, r.per, r.unit, \
+        r.points, r.relation, r.date_start, r.date_end, r.duration, r.name, r.normalized, r.role, r.title, \
+        r.cited_doc_number, r.target
         """
+
+    static let recordJoins = "JOIN documents d ON d.pk = r.document_pk LEFT JOIN clauses c ON c.pk = r.clause_pk"
 
     static func record(_ row: Row) -> PolicyRecord {
         let magnitude = Magnitude(value: row["value"], qualifier: Qualifier(rawValue: row["qualifier"] ?? "") ?? .exact,

@@ -22,8 +22,7 @@ struct SearchPlan {
     var notes: [String] = []
 
     /// The searchable text of a full-text row, for literal conditions.
-    static let rowText = "lower(search_index.title || char(10) || search_index.context || char(10) || "
-        + "search_index.heading || char(10) || search_index.body)"
+    static let rowText = "lower(search_index.title || char(10) || search_index.heading || char(10) || search_index.body)"
 
     init(_ query: SearchQuery) {
         func indexable(_ term: SearchQuery.Term) -> Bool { term.isIndexable }
@@ -31,13 +30,11 @@ struct SearchPlan {
             notes.append("ignored \(query.ignored.map { "'\($0)'" }.joined(separator: ", ")) (punctuation only)")
         }
         var matchGroups: [String] = []
-        var anyColumnTerms: [String] = []
         var scanned: [String] = []
         for group in query.groups {
             if group.allSatisfy(indexable) {
                 matchGroups.append(group.count == 1 ? Self.quoted(group[0].text)
                                    : "(" + group.map { Self.quoted($0.text) }.joined(separator: " OR ") + ")")
-                anyColumnTerms += group.map { Self.quoted($0.text) }
                 if group.count == 1, group[0].hasSignificantSymbols {
                     addLiteral(group, present: true)
                 }
@@ -56,17 +53,8 @@ struct SearchPlan {
             }
         }
         if !matchGroups.isEmpty {
-            // A clause row carries its document's title as `context` so that `山西 汽车` finds
-            // the car clause of a Shanxi document; but a clause must match something of its own.
-            // With one group that is simply: the group, in the row's own columns.
-            let own = "{title heading body} : "
-            var expression = matchGroups.count == 1
-                ? own + "(" + anyColumnTerms.joined(separator: " OR ") + ")"
-                : "(" + matchGroups.joined(separator: " AND ") + ")"
+            var expression = matchGroups.count == 1 ? matchGroups[0] : "(" + matchGroups.joined(separator: " AND ") + ")"
             if !excludedInMatch.isEmpty { expression += " NOT (" + excludedInMatch.joined(separator: " OR ") + ")" }
-            if matchGroups.count > 1 {
-                expression += " AND (" + own + "(" + anyColumnTerms.joined(separator: " OR ") + "))"
-            }
             match = expression
         } else {
             notes.append("\(scanned.map { "'\($0)'" }.joined(separator: ", ")) cannot be looked up in the index "

@@ -60,7 +60,7 @@ public struct SearchRequest: Sendable {
     public var query: SearchQuery
     public var filters: QueryFilters
     public var limit: Int
-    /// Characters (tokens) of context in a snippet; FTS5 allows at most 64.
+    /// Characters of text in a snippet.
     public var snippetLength: Int
 
     public init(query: SearchQuery, filters: QueryFilters = QueryFilters(), limit: Int = 20, snippetLength: Int = 40) {
@@ -108,14 +108,15 @@ public struct Searcher: Sendable {
         if let match = plan.match { conditions.add("search_index MATCH ?", match) }
         conditions.append(request.filters.documentConditions("d"))
         conditions.append(plan.literal)
-        let clauseScope = "r.clause_pk = search_index.clause_pk"
+        // A clause's full-text rowid is its pk; a document's is −pk.
+        let clauseScope = "r.clause_pk = search_index.rowid"
         let documentScope = "r.document_pk = search_index.document_pk"
         let onClauses = request.filters.recordExistsConditions(scope: clauseScope)
         if !onClauses.clauses.isEmpty {
             let onDocuments = request.filters.recordExistsConditions(scope: documentScope)
             conditions.add("""
-                (search_index.clause_pk IS NOT NULL AND \(onClauses.sql))
-                OR (search_index.clause_pk IS NULL AND \(onDocuments.sql))
+                (search_index.rowid > 0 AND \(onClauses.sql))
+                OR (search_index.rowid < 0 AND \(onDocuments.sql))
                 """)
             conditions.arguments += onClauses.arguments + onDocuments.arguments
         }
@@ -123,7 +124,7 @@ public struct Searcher: Sendable {
         let order = plan.match == nil ? "d.date DESC, search_index.rowid" : "rank, search_index.rowid"
         // CROSS JOIN keeps the full-text table as the outer loop.
         let sql = """
-            SELECT search_index.rowid, search_index.document_pk, search_index.clause_pk, \(rank) AS rank
+            SELECT search_index.rowid, search_index.document_pk, \(rank) AS rank
             FROM search_index CROSS JOIN documents d ON d.pk = search_index.document_pk
             WHERE \(conditions.sql)
             ORDER BY \(order)
@@ -135,8 +136,8 @@ public struct Searcher: Sendable {
         let highlighter = TermHighlighter(terms: plan.highlightTerms)
         for row in rows.prefix(request.limit) {
             let rowid: Int64 = row[0]
-            let rankValue: Double = row[3]
-            var hit = try describe(documentPK: row[1], clausePK: row[2], db: db)
+            let rankValue: Double = row[2]
+            var hit = try describe(documentPK: row[1], clausePK: rowid > 0 ? rowid : nil, db: db)
             hit.score = Self.significant(-rankValue)
             hit.snippet = Self.collapsingWhitespace(
                 try snippet(rowid: rowid, plan: plan, highlighter: highlighter, length: request.snippetLength, db: db))
@@ -170,7 +171,8 @@ public struct Searcher: Sendable {
 
     private func describe(documentPK: Int64, clausePK: Int64?, db: Database) throws -> SearchHit {
         let sql = """
-            SELECT d.id, d.title, d.doc_number, d.date, d.source, d.level, d.region, d.doc_type, c.id, c.path, c.heading
+            SELECT d.id, d.title, d.doc_number, d.date, d.source, d.level, d.region, d.doc_type,
+                   CASE WHEN c.pk IS NULL THEN NULL ELSE \(StoredObjects.id("c")) END, c.path, c.heading
             FROM documents d LEFT JOIN clauses c ON c.pk = ?
             WHERE d.pk = ?
             """
@@ -182,13 +184,13 @@ public struct Searcher: Sendable {
                          region: row[6], docType: row[7])
     }
 
-    /// The best snippet: from the text, else the heading, else the titles. Terms the index
+    /// The best snippet: from the text, else the heading, else the title. Terms the index
     /// matched are found by its tokenizer; literal terms (symbols, scans) by comparing text.
     private func snippet(rowid: Int64, plan: SearchPlan, highlighter: TermHighlighter, length: Int,
                          db: Database) throws -> String {
-        let row = try Row.fetchOne(db, sql: "SELECT body, heading, title, context FROM search_index WHERE rowid = ?",
+        let row = try Row.fetchOne(db, sql: "SELECT body, heading, title FROM search_index WHERE rowid = ?",
                                    arguments: [rowid])
-        let texts: [String] = (0..<4).map { row?[$0] ?? "" }
+        let texts: [String] = (0..<3).map { row?[$0] ?? "" }
         if plan.match != nil {
             for text in texts {
                 if let snippet = highlighter.snippet(of: text, length: length) { return snippet }

@@ -58,23 +58,29 @@ public struct DocumentLookup: Sendable {
         let (documentPart, path) = Self.split(reference)
         return try database.read { db in
             let (pk, document) = try resolveDocument(documentPart, db: db)
-            let clauses = try Row.fetchAll(db, sql: """
-                SELECT \(StoredObjects.clauseColumns) FROM clauses c WHERE c.document_pk = ? ORDER BY c.position
-                """, arguments: [pk]).map(StoredObjects.clause)
+            let clauseRows = try Row.fetchAll(db, sql: """
+                SELECT \(StoredObjects.clauseColumns) FROM clauses c JOIN documents d ON d.pk = c.document_pk
+                WHERE c.document_pk = ? ORDER BY c.position
+                """, arguments: [pk])
+            let clauses = clauseRows.map(StoredObjects.clause)
             guard let path else {
                 let records = try Row.fetchAll(db, sql: """
-                    SELECT \(StoredObjects.recordColumns) FROM records r WHERE r.document_pk = ? ORDER BY r.start, r.pk
+                    SELECT \(StoredObjects.recordColumns) FROM records r \(StoredObjects.recordJoins)
+                    WHERE r.document_pk = ? ORDER BY r.start, r.pk
                     """, arguments: [pk]).map(StoredObjects.record)
                 return .document(StoredDocument(document: document, clauses: clauses, records: records))
             }
             let normalized = ICU.nfkc(path)
-            guard let clause = clauses.first(where: { $0.path == normalized || $0.id == "\(document.id)#\(normalized)" })
+            guard let index = clauses.firstIndex(where: { $0.path == normalized || $0.id == "\(document.id)#\(normalized)" })
             else {
                 throw LookupError.noClause(document: document.id, path: path, available: clauses.map(\.path))
             }
+            let clause = clauses[index]
+            let clausePK: Int64 = clauseRows[index]["pk"]
             let records = try Row.fetchAll(db, sql: """
-                SELECT \(StoredObjects.recordColumns) FROM records r WHERE r.clause_id = ? ORDER BY r.start, r.pk
-                """, arguments: [clause.id]).map(StoredObjects.record)
+                SELECT \(StoredObjects.recordColumns) FROM records r \(StoredObjects.recordJoins)
+                WHERE r.clause_pk = ? ORDER BY r.start, r.pk
+                """, arguments: [clausePK]).map(StoredObjects.record)
             let children = clauses.filter { $0.parentPath == clause.path }
             return .clause(StoredClause(document: document, clause: clause, records: records, children: children))
         }

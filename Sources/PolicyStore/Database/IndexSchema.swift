@@ -5,13 +5,14 @@ import GRDB
 /// - `files`: one row per ingested file (path, content hash, size, mtime) — the basis of
 ///   incremental ingest.
 /// - `documents`, `clauses`, `records`: the data contract's objects, one column per contract
-///   field (records: the common fields, one column per kind-specific field, and `json`, the whole
-///   contract object). Integer keys `pk` join them; rows of a file go when the file row goes
-///   (`ON DELETE CASCADE`).
-/// - `search_index`: the FTS5 table (tokenizer `policyq_cjk`). One row per clause (its heading
-///   and text, with the document's title as `context`) and one per document (its title, and the
-///   text outside any clause). `documents.fts_first…fts_last` is the range of rowids a document
-///   owns there, so replacing a file deletes its full-text rows by range.
+///   field, joined by integer keys `pk`; a file's rows go when its file row goes
+///   (`ON DELETE CASCADE`). Ids are not repeated on every row: clauses and records store their
+///   `key`, the part of the id after the document id (`#三/(一)`, `@120:amount`), so that
+///   `id = documents.id || key`; `StoredObjects` assembles them.
+/// - `search_index`: the FTS5 table (tokenizer `policyq_cjk`), which also holds the text: one
+///   row per clause (rowid = the clause's `pk`; its heading and text) and one per document
+///   (rowid = −`pk`; its title and the text outside its clauses). Clause text is stored there
+///   only, not twice.
 public enum IndexSchema {
     /// Stored in `PRAGMA application_id` ("polq"), so that policyq recognizes its own files.
     public static let applicationID: Int32 = 0x706F_6C71
@@ -21,8 +22,8 @@ public enum IndexSchema {
 
     static let migrationNames = ["v1"]
 
-    /// bm25 weights of the full-text columns, in order: title, context, heading, body.
-    public static let rankWeights = "10.0, 2.0, 4.0, 1.0"
+    /// bm25 weights of the full-text columns, in order: title, heading, body.
+    public static let rankWeights = "10.0, 4.0, 1.0"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -64,39 +65,35 @@ public enum IndexSchema {
                     "end" INTEGER NOT NULL,
                     format TEXT NOT NULL,
                     line INTEGER NOT NULL,
-                    metadata TEXT,                      -- JSON array of [key, value] pairs, or NULL
-                    fts_first INTEGER,
-                    fts_last INTEGER
+                    metadata TEXT                       -- JSON array of [key, value] pairs, or NULL
                 );
                 CREATE INDEX documents_file ON documents(file_pk);
                 CREATE INDEX documents_base_id ON documents(base_id);
                 CREATE INDEX documents_doc_number ON documents(doc_number);
                 CREATE TABLE clauses (
-                    pk INTEGER PRIMARY KEY,
-                    id TEXT NOT NULL UNIQUE,
+                    pk INTEGER PRIMARY KEY,             -- also its rowid in search_index, which holds its text
                     document_pk INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
-                    doc_id TEXT NOT NULL,
                     position INTEGER NOT NULL,          -- 0-based order in the document
+                    key TEXT NOT NULL,                  -- id = documents.id || key (key_is_suffix), else key
+                    key_is_suffix INTEGER NOT NULL,
                     path TEXT NOT NULL,
                     label TEXT NOT NULL,
                     ordinal INTEGER NOT NULL,
                     depth INTEGER NOT NULL,
                     heading TEXT,
-                    text TEXT NOT NULL,
                     start INTEGER NOT NULL,
                     "end" INTEGER NOT NULL,
                     kind TEXT NOT NULL,
                     parent_path TEXT,
-                    line INTEGER NOT NULL
+                    line INTEGER NOT NULL,
+                    UNIQUE (document_pk, key)
                 );
-                CREATE INDEX clauses_document ON clauses(document_pk, position);
                 CREATE TABLE records (
                     pk INTEGER PRIMARY KEY,
-                    id TEXT NOT NULL UNIQUE,
                     document_pk INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
                     clause_pk INTEGER REFERENCES clauses(pk) ON DELETE CASCADE,
-                    doc_id TEXT NOT NULL,
-                    clause_id TEXT,
+                    key TEXT NOT NULL,                  -- id = documents.id || key (key_is_suffix), else key
+                    key_is_suffix INTEGER NOT NULL,
                     kind TEXT NOT NULL,
                     text TEXT NOT NULL,
                     start INTEGER NOT NULL,
@@ -105,8 +102,7 @@ public enum IndexSchema {
                     currency TEXT, per TEXT, unit TEXT, points INTEGER,
                     relation TEXT, date_start TEXT, date_end TEXT, duration TEXT,
                     name TEXT, normalized TEXT, role TEXT,
-                    title TEXT, cited_doc_number TEXT, target TEXT,
-                    json TEXT NOT NULL
+                    title TEXT, cited_doc_number TEXT, target TEXT
                 );
                 CREATE INDEX records_document ON records(document_pk, kind);
                 CREATE INDEX records_clause ON records(clause_pk, kind);
@@ -114,8 +110,7 @@ public enum IndexSchema {
                 """)
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE search_index USING fts5(
-                    title, context, heading, body,
-                    document_pk UNINDEXED, clause_pk UNINDEXED,
+                    title, heading, body, document_pk UNINDEXED,
                     tokenize = '\(PolicyFTS5Tokenizer.name)'
                 )
                 """)

@@ -121,17 +121,16 @@ public struct CorpusIngestor: Sendable {
                             summary.unchanged += 1
                         case .failed(let error):
                             summary.failed.append(error)
-                        case .parsed(let prepared):
-                            let file = prepared.file
+                        case .parsed(let prepared, let diagnostics):
                             let counts = try session.replace(prepared, stamp: stamp)
                             summary.indexed += 1
                             summary.added.documents += counts.documents
                             summary.added.clauses += counts.clauses
                             summary.added.records += counts.records
-                            summary.warnings += file.diagnostics.count
+                            summary.warnings += diagnostics.count
                             summary.bytesParsed += stamp.size
                             batchBytes += stamp.size
-                            file.diagnostics.forEach(diagnostic)
+                            diagnostics.forEach(diagnostic)
                         }
                         bytesDone += stamp.size
                         next += 1
@@ -166,7 +165,7 @@ public struct CorpusIngestor: Sendable {
 
 /// What a worker made of one file.
 enum FileOutcome: Sendable {
-    case parsed(PreparedFile)
+    case parsed(PreparedFile, diagnostics: [Diagnostic])
     /// The bytes hash to what the index holds: only the modification time changed.
     case unchanged
     case failed(InputError)
@@ -180,7 +179,8 @@ enum FileOutcome: Sendable {
         }
         if let knownHash, ContentHash.sha256Hex(data) == knownHash { return .unchanged }
         do {
-            return .parsed(PreparedFile(try parser.parse(data: data, path: stamp.source)))
+            let parsed = try parser.parse(data: data, path: stamp.source)
+            return .parsed(PreparedFile(parsed), diagnostics: parsed.diagnostics)
         } catch {
             return .failed(error)
         }

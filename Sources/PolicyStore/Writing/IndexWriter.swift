@@ -45,9 +45,10 @@ public struct WriteCounts: Sendable, Equatable {
 /// Document ids: a document keeps the id the parser gave it (its 发文字号, else a slug) unless
 /// another document already holds that id — the same 文号 in a GBK copy and its original, or
 /// two untitled documents of one file. The later one then gets the first free id of
-/// `ID~2`, `ID~3`, …, and its clause and record ids follow (`ID~2#三/(一)`). "Later" is the
-/// order of writing: within one ingest, files in sorted path order and documents in file order.
-/// A re-ingested file takes back the ids it had, so ids do not move when a file changes.
+/// `ID~2`, `ID~3`, …, and its clause and record ids follow (`ID~2#三/(一)`): they are stored
+/// as the part after the document id. "Later" is the order of writing: within one ingest, files
+/// in sorted path order and documents in file order. A re-ingested file takes back the ids it
+/// had, so ids do not move when a file changes.
 public struct IndexWriter: Sendable {
     public let database: IndexDatabase
 
@@ -96,19 +97,23 @@ public struct IndexWriter: Sendable {
                        arguments: [stamp.size, stamp.mtime, stamp.key])
     }
 
-    /// Deletes the file's rows; returns the ids its documents had, by the parser's id.
+    /// Deletes the file's rows (full-text rows included); returns the ids its documents had, by
+    /// the parser's id.
     func delete(key: String, db: Database) throws -> [String: [String]] {
         guard let filePK = try Int64.fetchOne(db, sql: "SELECT pk FROM files WHERE path = ?", arguments: [key]) else {
             return [:]
         }
         var previousIDs: [String: [String]] = [:]
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT id, base_id, fts_first, fts_last FROM documents WHERE file_pk = ? ORDER BY position
-            """, arguments: [filePK])
+        let deleteText = try db.cachedStatement(sql: "DELETE FROM search_index WHERE rowid = ?")
+        let rows = try Row.fetchAll(db, sql: "SELECT pk, id, base_id FROM documents WHERE file_pk = ? ORDER BY position",
+                                    arguments: [filePK])
         for row in rows {
+            let documentPK: Int64 = row["pk"]
             previousIDs[row["base_id"] as String, default: []].append(row["id"])
-            if let first: Int64 = row["fts_first"], let last: Int64 = row["fts_last"] {
-                try db.execute(sql: "DELETE FROM search_index WHERE rowid BETWEEN ? AND ?", arguments: [first, last])
+            try deleteText.execute(arguments: [-documentPK])
+            for clausePK in try Int64.fetchAll(db, sql: "SELECT pk FROM clauses WHERE document_pk = ?",
+                                               arguments: [documentPK]) {
+                try deleteText.execute(arguments: [clausePK])
             }
         }
         try db.execute(sql: "DELETE FROM files WHERE pk = ?", arguments: [filePK])
@@ -116,28 +121,25 @@ public struct IndexWriter: Sendable {
     }
 
     func insert(_ prepared: PreparedFile, stamp: FileStamp, db: Database) throws -> WriteCounts {
-        let file = prepared.file
         var previousIDs = try delete(key: stamp.key, db: db)
         var counts = WriteCounts()
-        let documentCount = file.documents.count
         try db.execute(sql: """
             INSERT INTO files (path, source, content_hash, size, mtime, format, documents, clauses, records,
                                warnings, indexed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [stamp.key, stamp.source, file.contentHash, stamp.size, stamp.mtime, file.format.rawValue,
-                             documentCount, file.documents.reduce(0) { $0 + $1.clauses.count },
-                             file.documents.reduce(0) { $0 + $1.records.count }, file.diagnostics.count,
+            """, arguments: [stamp.key, stamp.source, prepared.contentHash, stamp.size, stamp.mtime, prepared.format,
+                             prepared.documents.count, prepared.documents.reduce(0) { $0 + $1.clauses.count },
+                             prepared.documents.reduce(0) { $0 + $1.records.count }, prepared.warnings,
                              Self.timestamp()])
         let filePK = db.lastInsertedRowID
         var usedInFile: Set<String> = []
-        for (position, parsed) in file.documents.enumerated() {
-            let base = parsed.document.id
+        for (position, document) in prepared.documents.enumerated() {
+            let base = document.document.id
             var reusable = previousIDs[base] ?? []
             let id = try freeID(for: base, preferring: &reusable, usedInFile: usedInFile, db: db)
             previousIDs[base] = reusable
             usedInFile.insert(id)
-            let document = DocumentRows(parsed, id: id)
-            try insert(document, outside: prepared.outsideClauses[position], filePK: filePK, position: position, db: db)
+            try insert(document, id: id, filePK: filePK, position: position, db: db)
             counts.documents += 1
             counts.clauses += document.clauses.count
             counts.records += document.records.count
@@ -165,87 +167,66 @@ public struct IndexWriter: Sendable {
         }
     }
 
-    private func insert(_ rows: DocumentRows, outside: String, filePK: Int64, position: Int, db: Database) throws {
-        let d = rows.document
-        let region = d.region.flatMap { Gazetteer.shared.region(named: $0) }
-        let province = region.map { Gazetteer.shared.province(of: $0).name }
-        // Metadata as an array of [key, value] pairs: keeps the order the source gave them.
-        let metadata: String? = d.metadata.isEmpty ? nil
-            : JSONValue.array(d.metadata.map { .array([.string($0.0), .string($0.1)]) }).compact
+    /// One document: its row, its full-text row (rowid −pk), each clause's row and full-text row
+    /// (rowid = the clause's pk), its records.
+    private func insert(_ prepared: PreparedDocument, id: String, filePK: Int64, position: Int, db: Database) throws {
+        let d = prepared.document
         try db.cachedStatement(sql: """
             INSERT INTO documents (id, base_id, file_pk, position, source, title, doc_number, issuers, issuers_text,
                                    date, year, level, region, province, doc_type, start, "end", format, line, metadata)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                d.id, rows.baseID, filePK, position, d.source, d.title, d.docNumber, JSONValue(d.issuers).compact,
-                d.issuers.joined(separator: "\n"), d.date?.iso, d.date?.year, d.level.rawValue, d.region, province,
-                d.docType, d.span.start, d.span.end, d.format, d.line, metadata,
+                id, d.id, filePK, position, d.source, d.title, d.docNumber, prepared.issuersJSON,
+                d.issuers.joined(separator: "\n"), d.date?.iso, d.date?.year, d.level.rawValue, d.region,
+                prepared.province, d.docType, d.span.start, d.span.end, d.format, d.line, prepared.metadataJSON,
             ])
         let documentPK = db.lastInsertedRowID
-
-        var clausePKs: [String: Int64] = [:]
-        let insertClause = try db.cachedStatement(sql: """
-            INSERT INTO clauses (id, document_pk, doc_id, position, path, label, ordinal, depth, heading, text,
-                                 start, "end", kind, parent_path, line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        let insertText = try db.cachedStatement(sql: """
+            INSERT INTO search_index (rowid, title, heading, body, document_pk) VALUES (?, ?, ?, ?, ?)
             """)
-        for (position, c) in rows.clauses.enumerated() {
+        try insertText.execute(arguments: [-documentPK, d.title, "", prepared.textOutsideClauses, documentPK])
+
+        let insertClause = try db.cachedStatement(sql: """
+            INSERT INTO clauses (document_pk, position, key, key_is_suffix, path, label, ordinal, depth, heading,
+                                 start, "end", kind, parent_path, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var clausePKs: [Int64] = []
+        clausePKs.reserveCapacity(prepared.clauses.count)
+        for (position, c) in prepared.clauses.enumerated() {
+            let clause = c.clause
             try insertClause.execute(arguments: [
-                c.id, documentPK, c.docId, position, c.path, c.label, c.ordinal, c.depth, c.heading, c.text,
-                c.span.start, c.span.end, c.kind.rawValue, c.parentPath, c.line,
+                documentPK, position, c.key.text, c.key.isSuffix, clause.path, clause.label, clause.ordinal,
+                clause.depth, clause.heading, clause.span.start, clause.span.end, clause.kind.rawValue,
+                clause.parentPath, clause.line,
             ])
-            clausePKs[c.id] = db.lastInsertedRowID
+            let clausePK = db.lastInsertedRowID
+            clausePKs.append(clausePK)
+            try insertText.execute(arguments: [clausePK, "", clause.heading ?? "", clause.text, documentPK])
         }
 
         let insertRecord = try db.cachedStatement(sql: """
-            INSERT INTO records (id, document_pk, clause_pk, doc_id, clause_id, kind, text, start, "end",
+            INSERT INTO records (document_pk, clause_pk, key, key_is_suffix, kind, text, start, "end",
                                  value, qualifier, inclusive, min, max, currency, per, unit, points,
                                  relation, date_start, date_end, duration, name, normalized, role,
-                                 title, cited_doc_number, target, json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 title, cited_doc_number, target)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for r in rows.records {
+        for r in prepared.records {
+            let record = r.record
             var arguments: [(any DatabaseValueConvertible)?] = [
-                r.id, documentPK, r.clauseId.flatMap { clausePKs[$0] }, r.docId, r.clauseId, r.kind.rawValue, r.text,
-                r.span.start, r.span.end,
+                documentPK, r.clauseIndex.map { clausePKs[$0] }, r.key.text, r.key.isSuffix, record.kind.rawValue,
+                record.text, record.span.start, record.span.end,
             ]
-            arguments += RecordColumns(r.value).values
-            arguments.append(r.json.compact)
+            arguments += RecordColumns(record.value).values
             try insertRecord.execute(arguments: StatementArguments(arguments))
         }
-
-        // Full-text rows: the document (title, and its text outside clauses), then each clause.
-        let insertText = try db.cachedStatement(sql: """
-            INSERT INTO search_index (title, context, heading, body, document_pk, clause_pk)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        try insertText.execute(arguments: [d.title, "", "", outside, documentPK, nil])
-        let first = db.lastInsertedRowID
-        for c in rows.clauses {
-            try insertText.execute(arguments: ["", d.title, c.heading ?? "", c.text, documentPK, clausePKs[c.id]])
-        }
-        try db.execute(sql: "UPDATE documents SET fts_first = ?, fts_last = ? WHERE pk = ?",
-                       arguments: [first, db.lastInsertedRowID, documentPK])
     }
 
     static func timestamp() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date())
-    }
-}
-
-/// A parsed file with the writer's text work done ahead, on a parsing thread.
-public struct PreparedFile: Sendable {
-    public var file: ParsedFile
-    /// Each document's text outside its clauses (its own full-text row).
-    var outsideClauses: [String]
-
-    public init(_ file: ParsedFile) {
-        self.file = file
-        outsideClauses = file.documents.map {
-            DocumentRows.textOutsideClauses(of: $0.document, clauses: $0.clauses, in: file.source)
-        }
     }
 }
 
@@ -269,75 +250,6 @@ public struct WriteSession {
     @discardableResult
     public func remove(key: String) throws -> Int {
         try writer.delete(key: key, db: db).values.reduce(0) { $0 + $1.count }
-    }
-}
-
-/// A parsed document under its final id, with clause and record ids to match and made unique.
-struct DocumentRows {
-    var baseID: String
-    var document: PolicyDocument
-    var clauses: [Clause]
-    var records: [PolicyRecord]
-
-    init(_ parsed: ParsedDocument, id: String) {
-        let base = parsed.document.id
-        baseID = base
-        document = parsed.document
-        document.id = id
-        func renamed(_ value: String) -> String {
-            guard id != base, value.hasPrefix(base) else { return value }
-            return id + value.dropFirst(base.count)
-        }
-        var seenClauses: Set<String> = []
-        clauses = parsed.clauses.map { clause in
-            var c = clause
-            c.docId = id
-            c.id = Self.unique(renamed(c.id), in: &seenClauses)
-            return c
-        }
-        var seenRecords: Set<String> = []
-        records = parsed.records.map { record in
-            var r = record
-            r.docId = id
-            r.id = Self.unique(renamed(r.id), in: &seenRecords)
-            r.clauseId = r.clauseId.map(renamed)
-            return r
-        }
-    }
-
-    /// `id`, or `id~2`, `id~3` … if a sibling already has it (a clause path the segmenter gave twice).
-    static func unique(_ id: String, in seen: inout Set<String>) -> String {
-        var candidate = id
-        var n = 2
-        while seen.contains(candidate) {
-            candidate = "\(id)~\(n)"
-            n += 1
-        }
-        seen.insert(candidate)
-        return candidate
-    }
-
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isInlineSpace && !$0.isLineTerminator }),
-              let last = scalars.lastIndex(where: { !$0.isInlineSpace && !$0.isLineTerminator }) else { return "" }
-        return String(scalars[first...last])
-    }
-
-    /// The document's source text that no clause covers (title, preamble, closing, signature):
-    /// the document's own full-text body, so every character of the document is searchable once.
-    static func textOutsideClauses(of document: PolicyDocument, clauses: [Clause], in source: SourceText) -> String {
-        let span = document.span
-        let covered = clauses.map(\.span).filter { !$0.isEmpty }.sorted { $0.start < $1.start }
-        var pieces: [String] = []
-        var cursor = span.start
-        for c in covered {
-            if c.start > cursor { pieces.append(source[Span(start: cursor, end: min(c.start, span.end))]) }
-            cursor = max(cursor, c.end)
-            if cursor >= span.end { break }
-        }
-        if cursor < span.end { pieces.append(source[Span(start: cursor, end: span.end)]) }
-        return pieces.map(Self.trimmed).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
 
