@@ -85,9 +85,10 @@ public enum IndexSchema {
                     "end" INTEGER NOT NULL,
                     kind TEXT NOT NULL,
                     parent_path TEXT,
-                    line INTEGER NOT NULL,
-                    UNIQUE (document_pk, key)
+                    line INTEGER NOT NULL
                 );
+                -- Keys are unique within a document by construction (PreparedFile); no index on them.
+                CREATE INDEX clauses_document ON clauses(document_pk);
                 CREATE TABLE records (
                     pk INTEGER PRIMARY KEY,
                     document_pk INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
@@ -106,7 +107,6 @@ public enum IndexSchema {
                 );
                 CREATE INDEX records_document ON records(document_pk, kind);
                 CREATE INDEX records_clause ON records(clause_pk, kind);
-                CREATE INDEX records_kind ON records(kind);
                 """)
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE search_index USING fts5(

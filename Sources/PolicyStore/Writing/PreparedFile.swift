@@ -8,10 +8,12 @@ public struct StoredKey: Sendable, Equatable {
     public var text: String
     public var isSuffix: Bool
 
-    init(id: String, documentID: String, separator: String) {
-        let prefix = documentID + separator
-        if id.hasPrefix(prefix) {
-            text = String(id.dropFirst(documentID.count))
+    init(id: String, documentID: String, separator: Unicode.Scalar) {
+        // Compared as UTF-8: Character-wise string comparison of Chinese text is slow.
+        let document = documentID.utf8
+        let rest = id.utf8.dropFirst(document.count)
+        if id.utf8.starts(with: document), rest.first == UInt8(separator.value) {
+            text = String(Substring(rest))
             isSuffix = true
         } else {
             text = id
