@@ -21,9 +21,6 @@ struct SearchPlan {
     /// What the user should know about how the query ran.
     var notes: [String] = []
 
-    /// The searchable text of a full-text row, for literal conditions.
-    static let rowText = "lower(search_index.title || char(10) || search_index.heading || char(10) || search_index.body)"
-
     init(_ query: SearchQuery) {
         func indexable(_ term: SearchQuery.Term) -> Bool { term.isIndexable }
         if !query.ignored.isEmpty {
@@ -66,9 +63,18 @@ struct SearchPlan {
     /// that none is).
     private mutating func addLiteral(_ group: [SearchQuery.Term], present: Bool) {
         let variants = group.flatMap { Self.variants(of: $0.text) }
-        let test = present ? "instr(\(Self.rowText), ?) > 0" : "instr(\(Self.rowText), ?) = 0"
-        literal.add(Array(repeating: test, count: variants.count).joined(separator: present ? " OR " : " AND "),
-                    variants)
+        // lower() of every row's text costs as much as the scan itself: only when case matters.
+        let caseMatters = variants.contains { $0.unicodeScalars.contains { $0.isASCIILetter } }
+        var tests: [String] = []
+        var arguments: [String] = []
+        for variant in variants {
+            for column in ["title", "heading", "body"] {
+                let text = caseMatters ? "lower(search_index.\(column))" : "search_index.\(column)"
+                tests.append(present ? "instr(\(text), ?) > 0" : "instr(\(text), ?) = 0")
+                arguments.append(variant)
+            }
+        }
+        literal.add(tests.joined(separator: present ? " OR " : " AND "), arguments)
     }
 
     /// An FTS5 string: the text in double quotes, inner quotes doubled. Inside a string FTS5 treats
