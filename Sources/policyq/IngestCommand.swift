@@ -95,8 +95,12 @@ struct IngestCommand: ParsableCommand {
                      + "\(s.warnings) warnings" + (s.warnings > 0 ? " (--verbose lists them)" : ""))
         let megabytes = Double(s.bytesParsed) / 1_000_000
         let rate = s.seconds > 0 ? megabytes / s.seconds : 0
-        lines.append("parsed \(format(megabytes)) MB in \(format(s.seconds)) s (\(format(rate)) MB/s); "
-                     + "index \(index): \(format(Double(Self.size(of: index)) / 1_000_000)) MB")
+        let size = "index \(index): \(format(Double(Self.size(of: index)) / 1_000_000)) MB"
+        if s.indexed == 0 {
+            lines.append("nothing to parse (\(format(s.seconds)) s); \(size)")
+        } else {
+            lines.append("parsed \(format(megabytes)) MB in \(format(s.seconds)) s (\(format(rate)) MB/s); \(size)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

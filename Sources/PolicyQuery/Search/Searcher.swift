@@ -47,11 +47,11 @@ public struct SearchHit: Sendable, Equatable {
         fields: ["clause_id", "doc_id", "title", "doc_number", "date", "path", "heading", "score", "snippet",
                  "source", "level", "region", "doc_type"],
         table: [
-            .init("doc_number", "文号", maxWidth: 22),
+            .init("doc_number", "文号", maxWidth: 20),
             .init("date", "日期", maxWidth: 10),
-            .init("title", "标题", maxWidth: 30),
-            .init("path", "条款", maxWidth: 14),
-            .init("snippet", "摘要", maxWidth: 60),
+            .init("title", "标题", maxWidth: 26),
+            .init("path", "条款", maxWidth: 12),
+            .init("snippet", "摘要", maxWidth: 50),
         ])
 }
 
