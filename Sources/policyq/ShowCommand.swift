@@ -76,14 +76,14 @@ struct ShowCommand: ParsableCommand {
             out += "\n  records:\n"
             for record in others {
                 let fields = record.value.jsonFields.filter { $0.1 != .null }.map { "\($0.0)=\($0.1.compact)" }
-                out += "    \(record.kind.rawValue): \(record.text)  {\(fields.joined(separator: ", "))}\n"
+                out += "    \(record.kind.rawValue): \(oneLine(record.text))  {\(fields.joined(separator: ", "))}\n"
             }
         }
         if !citations.isEmpty {
             out += "\n  citations:\n"
             for record in citations {
                 guard case let .citation(title, number, target) = record.value else { continue }
-                var line = "    " + (title.map { "《\($0)》" } ?? record.text)
+                var line = "    " + (title.map { "《\($0)》" } ?? oneLine(record.text))
                 if let number { line += "(\(number))" }
                 if let target { line += " → \(target)" }
                 out += line + "\n"
@@ -93,5 +93,10 @@ struct ShowCommand: ParsableCommand {
             out += "\n  clauses below: " + stored.children.map(\.label).joined(separator: " ") + "\n"
         }
         return out
+    }
+
+    /// A span of PDF text can break across lines (`每辆最\n\n高３０００元`); shown on one.
+    static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isLineTerminator }))
     }
 }
