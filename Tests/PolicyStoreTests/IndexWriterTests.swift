@@ -64,7 +64,7 @@ struct IndexWriterTests {
         let file = PolicyFixtures.corpusFiles[0]
         try writer.replace(file, stamp: stamp("a.txt"))
         let body = try database.read { db in
-            try String.fetchOne(db, sql: "SELECT body FROM search_index WHERE rowid < 0")
+            try String.fetchOne(db, sql: "SELECT body FROM search_index WHERE rowid = (SELECT fts_rowid FROM documents)")
         }
         #expect(body == "山西省恢复和扩大消费若干政策措施\n为进一步恢复和扩大消费，制定以下措施。")
     }

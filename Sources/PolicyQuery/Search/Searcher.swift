@@ -108,15 +108,15 @@ public struct Searcher: Sendable {
         if let match = plan.match { conditions.add("search_index MATCH ?", match) }
         conditions.append(request.filters.documentConditions("d"))
         conditions.append(plan.literal)
-        // A clause's full-text rowid is its pk; a document's is −pk.
+        // A clause's full-text rowid is its pk; a document's row is documents.fts_rowid.
         let clauseScope = "r.clause_pk = search_index.rowid"
-        let documentScope = "r.document_pk = search_index.document_pk"
+        let documentScope = "r.document_pk = d.pk"
         let onClauses = request.filters.recordExistsConditions(scope: clauseScope)
         if !onClauses.clauses.isEmpty {
             let onDocuments = request.filters.recordExistsConditions(scope: documentScope)
             conditions.add("""
-                (search_index.rowid > 0 AND \(onClauses.sql))
-                OR (search_index.rowid < 0 AND \(onDocuments.sql))
+                (search_index.rowid <> d.fts_rowid AND \(onClauses.sql))
+                OR (search_index.rowid = d.fts_rowid AND \(onDocuments.sql))
                 """)
             conditions.arguments += onClauses.arguments + onDocuments.arguments
         }
@@ -124,7 +124,8 @@ public struct Searcher: Sendable {
         let order = plan.match == nil ? "d.date DESC, search_index.rowid" : "rank, search_index.rowid"
         // CROSS JOIN keeps the full-text table as the outer loop.
         let sql = """
-            SELECT search_index.rowid, search_index.document_pk, \(rank) AS rank
+            SELECT search_index.rowid, search_index.document_pk, \(rank) AS rank,
+                   search_index.rowid = d.fts_rowid AS is_document
             FROM search_index CROSS JOIN documents d ON d.pk = search_index.document_pk
             WHERE \(conditions.sql)
             ORDER BY \(order)
@@ -137,7 +138,8 @@ public struct Searcher: Sendable {
         for row in rows.prefix(request.limit) {
             let rowid: Int64 = row[0]
             let rankValue: Double = row[2]
-            var hit = try describe(documentPK: row[1], clausePK: rowid > 0 ? rowid : nil, db: db)
+            let isDocument: Bool = row[3]
+            var hit = try describe(documentPK: row[1], clausePK: isDocument ? nil : rowid, db: db)
             hit.score = Self.significant(-rankValue)
             hit.snippet = Self.collapsingWhitespace(
                 try snippet(rowid: rowid, plan: plan, highlighter: highlighter, length: request.snippetLength, db: db))

@@ -10,9 +10,10 @@ import GRDB
 ///   `key`, the part of the id after the document id (`#三/(一)`, `@120:amount`), so that
 ///   `id = documents.id || key`; `StoredObjects` assembles them.
 /// - `search_index`: the FTS5 table (tokenizer `policyq_cjk`), which also holds the text: one
-///   row per clause (rowid = the clause's `pk`; its heading and text) and one per document
-///   (rowid = −`pk`; its title and the text outside its clauses). Clause text is stored there
-///   only, not twice.
+///   row per clause (its heading and text; the clause's `pk` is that row's rowid) and one per
+///   document (its title and the text outside its clauses; `documents.fts_rowid`). Clause text
+///   is stored there only, not twice. Rowids only ever grow while a file is written: FTS5
+///   flushes its whole in-memory index whenever a rowid is smaller than the one before.
 public enum IndexSchema {
     /// Stored in `PRAGMA application_id` ("polq"), so that policyq recognizes its own files.
     public static let applicationID: Int32 = 0x706F_6C71
@@ -65,13 +66,14 @@ public enum IndexSchema {
                     "end" INTEGER NOT NULL,
                     format TEXT NOT NULL,
                     line INTEGER NOT NULL,
-                    metadata TEXT                       -- JSON array of [key, value] pairs, or NULL
+                    metadata TEXT,                      -- JSON array of [key, value] pairs, or NULL
+                    fts_rowid INTEGER                   -- its own row in search_index
                 );
                 CREATE INDEX documents_file ON documents(file_pk);
                 CREATE INDEX documents_base_id ON documents(base_id);
                 CREATE INDEX documents_doc_number ON documents(doc_number);
                 CREATE TABLE clauses (
-                    pk INTEGER PRIMARY KEY,             -- also its rowid in search_index, which holds its text
+                    pk INTEGER PRIMARY KEY,             -- = its rowid in search_index, which holds its text
                     document_pk INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
                     position INTEGER NOT NULL,          -- 0-based order in the document
                     key TEXT NOT NULL,                  -- id = documents.id || key (key_is_suffix), else key

@@ -105,12 +105,12 @@ public struct IndexWriter: Sendable {
         }
         var previousIDs: [String: [String]] = [:]
         let deleteText = try db.cachedStatement(sql: "DELETE FROM search_index WHERE rowid = ?")
-        let rows = try Row.fetchAll(db, sql: "SELECT pk, id, base_id FROM documents WHERE file_pk = ? ORDER BY position",
+        let rows = try Row.fetchAll(db, sql: "SELECT pk, id, base_id, fts_rowid FROM documents WHERE file_pk = ? ORDER BY position",
                                     arguments: [filePK])
         for row in rows {
             let documentPK: Int64 = row["pk"]
             previousIDs[row["base_id"] as String, default: []].append(row["id"])
-            try deleteText.execute(arguments: [-documentPK])
+            if let textRow: Int64 = row["fts_rowid"] { try deleteText.execute(arguments: [textRow]) }
             for clausePK in try Int64.fetchAll(db, sql: "SELECT pk FROM clauses WHERE document_pk = ?",
                                                arguments: [documentPK]) {
                 try deleteText.execute(arguments: [clausePK])
@@ -167,8 +167,8 @@ public struct IndexWriter: Sendable {
         }
     }
 
-    /// One document: its row, its full-text row (rowid −pk), each clause's row and full-text row
-    /// (rowid = the clause's pk), its records.
+    /// One document: its row and full-text row, each clause's full-text row and row (pk = that
+    /// rowid), its records.
     private func insert(_ prepared: PreparedDocument, id: String, filePK: Int64, position: Int, db: Database) throws {
         let d = prepared.document
         try db.cachedStatement(sql: """
@@ -181,28 +181,30 @@ public struct IndexWriter: Sendable {
                 prepared.province, d.docType, d.span.start, d.span.end, d.format, d.line, prepared.metadataJSON,
             ])
         let documentPK = db.lastInsertedRowID
+        // Full-text rows take the next rowid, so rowids grow; a clause's pk is its full-text rowid.
         let insertText = try db.cachedStatement(sql: """
-            INSERT INTO search_index (rowid, title, heading, body, document_pk) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO search_index (title, heading, body, document_pk) VALUES (?, ?, ?, ?)
             """)
-        try insertText.execute(arguments: [-documentPK, d.title, "", prepared.textOutsideClauses, documentPK])
+        try insertText.execute(arguments: [d.title, "", prepared.textOutsideClauses, documentPK])
+        try db.execute(sql: "UPDATE documents SET fts_rowid = ? WHERE pk = ?", arguments: [db.lastInsertedRowID, documentPK])
 
         let insertClause = try db.cachedStatement(sql: """
-            INSERT INTO clauses (document_pk, position, key, key_is_suffix, path, label, ordinal, depth, heading,
+            INSERT INTO clauses (pk, document_pk, position, key, key_is_suffix, path, label, ordinal, depth, heading,
                                  start, "end", kind, parent_path, line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var clausePKs: [Int64] = []
         clausePKs.reserveCapacity(prepared.clauses.count)
         for (position, c) in prepared.clauses.enumerated() {
             let clause = c.clause
+            try insertText.execute(arguments: ["", clause.heading ?? "", clause.text, documentPK])
+            let clausePK = db.lastInsertedRowID
+            clausePKs.append(clausePK)
             try insertClause.execute(arguments: [
-                documentPK, position, c.key.text, c.key.isSuffix, clause.path, clause.label, clause.ordinal,
+                clausePK, documentPK, position, c.key.text, c.key.isSuffix, clause.path, clause.label, clause.ordinal,
                 clause.depth, clause.heading, clause.span.start, clause.span.end, clause.kind.rawValue,
                 clause.parentPath, clause.line,
             ])
-            let clausePK = db.lastInsertedRowID
-            clausePKs.append(clausePK)
-            try insertText.execute(arguments: [clausePK, "", clause.heading ?? "", clause.text, documentPK])
         }
 
         let insertRecord = try db.cachedStatement(sql: """
