@@ -2,6 +2,9 @@ import PolicyCore
 
 /// Renders rows as aligned columns, padding and truncating by display width (a Hanzi is two
 /// columns wide), which is what csvkit-style padding by character count gets wrong.
+///
+/// Cells may carry `Highlight` marks; they are shown in `highlight` style (brackets count
+/// towards the width, colour codes do not).
 public struct TableRenderer: Sendable {
     public struct Column: Sendable {
         public var title: String
@@ -17,6 +20,7 @@ public struct TableRenderer: Sendable {
 
     public var columns: [Column]
     public var separator = "  "
+    public var highlight: Highlight.Style = .brackets
 
     public init(columns: [Column]) {
         self.columns = columns
@@ -24,18 +28,22 @@ public struct TableRenderer: Sendable {
 
     /// The table as lines (header, rule, rows), without trailing spaces.
     public func render(_ rows: [[String]]) -> String {
+        let style = highlight
         let cells = rows.map { row in columns.indices.map { i in
-            Self.truncate(Self.singleLine(i < row.count ? row[i] : ""), toWidth: columns[i].maxWidth)
+            var cell = Self.singleLine(i < row.count ? row[i] : "")
+            if style != .ansi { cell = Highlight.render(cell, style: style) }
+            return Self.truncate(cell, toWidth: columns[i].maxWidth)
         } }
-        var widths = columns.map { $0.title.displayWidth }
+        var widths = columns.map { Self.width($0.title) }
         for row in cells {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.displayWidth) }
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Self.width(cell)) }
         }
         func line(_ row: [String]) -> String {
             var parts: [String] = []
             for (i, cell) in row.enumerated() {
-                let pad = String(repeating: " ", count: max(0, widths[i] - cell.displayWidth))
-                parts.append(columns[i].alignRight ? pad + cell : cell + pad)
+                let pad = String(repeating: " ", count: max(0, widths[i] - Self.width(cell)))
+                let shown = Highlight.render(cell, style: style)
+                parts.append(columns[i].alignRight ? pad + shown : shown + pad)
             }
             var text = parts.joined(separator: separator)
             while text.last == " " { text.removeLast() }
@@ -46,17 +54,30 @@ public struct TableRenderer: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Cuts `text` to at most `width` columns, ending in `…` when cut.
+    /// Display width, not counting highlight marks.
+    public static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (Highlight.isMark($1) ? 0 : $1.displayWidth) }
+    }
+
+    /// Cuts `text` to at most `width` columns, ending in `…` when cut (a highlight left open is
+    /// closed).
     public static func truncate(_ text: String, toWidth width: Int) -> String {
-        guard text.displayWidth > width else { return text }
+        guard Self.width(text) > width else { return text }
         var out = String.UnicodeScalarView()
         var used = 0
+        var open = false
         for c in text.unicodeScalars {
+            if Highlight.isMark(c) {
+                out.append(c)
+                open = c == Highlight.open
+                continue
+            }
             let w = c.displayWidth
             if used + w > width - 1 { break }
             out.append(c)
             used += w
         }
+        if open { out.append(Highlight.close) }
         out.append("…")
         return String(out)
     }

@@ -9,6 +9,12 @@ public struct ParsedDocument: Sendable {
     public var document: PolicyDocument
     public var clauses: [Clause]
     public var records: [PolicyRecord]
+
+    public init(document: PolicyDocument, clauses: [Clause], records: [PolicyRecord]) {
+        self.document = document
+        self.clauses = clauses
+        self.records = records
+    }
 }
 
 /// Everything policyq finds in one file.
@@ -18,6 +24,15 @@ public struct ParsedFile: Sendable {
     public var contentHash: String
     public var documents: [ParsedDocument]
     public var diagnostics: [Diagnostic]
+
+    public init(source: SourceText, format: SourceFormat, contentHash: String, documents: [ParsedDocument],
+                diagnostics: [Diagnostic]) {
+        self.source = source
+        self.format = format
+        self.contentHash = contentHash
+        self.documents = documents
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Runs the pipeline on one file: read and split (ingest) → clause tree (segment) → records

@@ -15,6 +15,7 @@ struct PolicyqCommand: ParsableCommand {
             Data contract (fields of documents, clauses, records): ../shared/spec/records.md.
             """,
         version: "policyq \(version)",
-        subcommands: [ParseCommand.self]
+        subcommands: [ParseCommand.self, IngestCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
+                      StatsCommand.self]
     )
 }
