@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "PolicyFormat", dependencies: ["PolicyCore"], swiftSettings: strict),
         .target(name: "PolicyDiff", dependencies: ["PolicyCore", "PolicyFormat"], swiftSettings: strict),
         .target(name: "PolicyQuery",
-                dependencies: ["PolicyStore", "PolicyFormat", "PolicyDiff", .product(name: "GRDB", package: "GRDB.swift")],
+                dependencies: ["PolicyStore", "PolicyExtract", "PolicyFormat", "PolicyDiff", .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: strict),
         .executableTarget(
             name: "policyq",
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "PolicyExtractTests", dependencies: ["PolicyExtract", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyPipelineTests", dependencies: ["PolicyPipeline", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyStoreTests", dependencies: ["PolicyStore", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyExtract", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyDiffTests", dependencies: ["PolicyDiff", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyFormatTests", dependencies: ["PolicyFormat", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),

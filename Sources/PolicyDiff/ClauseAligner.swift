@@ -7,13 +7,21 @@ public struct ClauseAligner: Sendable {
     /// real pairs (see DEVELOPERS.md, "Diff threshold"): true pairs of renumbered or reworded
     /// measures score well above it, unrelated measures of the same topic below it.
     public var threshold: Double
+    /// Between this and `threshold`, two measures pair only when each is the other's best match
+    /// (competitive linking): the same measure reworded scores low on shared bigrams alone.
+    public var mutualFloor: Double
     /// A second partner (a merged or split measure) needs a somewhat higher score than a first one.
     public var extraPartnerMargin: Double
     /// Weight of record overlap (same agencies, same kinds of values) next to text similarity.
     public var recordWeight: Double
 
-    public init(threshold: Double = 0.3, extraPartnerMargin: Double = 0.1, recordWeight: Double = 0.15) {
+    public static let defaultThreshold = 0.3
+    public static let defaultMutualFloor = 0.15
+
+    public init(threshold: Double = ClauseAligner.defaultThreshold, mutualFloor: Double = ClauseAligner.defaultMutualFloor,
+                extraPartnerMargin: Double = 0.1, recordWeight: Double = 0.15) {
         self.threshold = threshold
+        self.mutualFloor = min(mutualFloor, threshold)
         self.extraPartnerMargin = extraPartnerMargin
         self.recordWeight = recordWeight
     }
@@ -32,14 +40,20 @@ public struct ClauseAligner: Sendable {
         let va = Array(similarity.vectors[0..<a.count])
         let vb = Array(similarity.vectors[a.count...])
         var candidates: [(i: Int, j: Int, score: Double)] = []
+        var bestOfA = [Double](repeating: 0, count: a.count), bestOfB = [Double](repeating: 0, count: b.count)
         for i in a.indices {
             for j in b.indices {
                 let text = TextSimilarity.cosine(va[i], vb[j])
-                guard text > threshold * 0.5 else { continue }
+                guard text > mutualFloor * 0.5 else { continue }
                 let score = combine(text: text, recordOverlap: Self.recordOverlap(a[i].records, b[j].records))
-                if score >= threshold { candidates.append((i, j, score)) }
+                guard score >= mutualFloor else { continue }
+                candidates.append((i, j, score))
+                bestOfA[i] = max(bestOfA[i], score)
+                bestOfB[j] = max(bestOfB[j], score)
             }
         }
+        // Below the threshold, only a pair of measures that are each other's best counterpart.
+        candidates.removeAll { $0.score < threshold && ($0.score < bestOfA[$0.i] || $0.score < bestOfB[$0.j]) }
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.i, $0.j) < ($1.i, $1.j) }
         // Greedy one-to-one on the best scores first, then second partners (merge/split).
         var partnersOfA: [Int: [(Int, Double)]] = [:]

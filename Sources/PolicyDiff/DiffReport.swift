@@ -8,6 +8,8 @@ public struct DiffReport: Sendable {
     public var color: Bool
     /// Width of each of the two columns, in terminal columns.
     public var columnWidth: Int
+    /// The text report leaves out `matched` pairs.
+    public var changesOnly = false
 
     public init(_ diff: DocumentDiff, color: Bool = false, columnWidth: Int = 48) {
         self.diff = diff
@@ -20,7 +22,7 @@ public struct DiffReport: Sendable {
         var out = "A: \(diff.documentA.title) (\(diff.documentA.id))\n"
         out += "B: \(diff.documentB.title) (\(diff.documentB.id))\n"
         out += summary + "\n\n"
-        for pair in diff.pairs {
+        for pair in diff.pairs where !(changesOnly && pair.status == .matched) {
             let marker: String
             switch pair.status {
             case .matched: marker = "="
@@ -33,9 +35,9 @@ public struct DiffReport: Sendable {
             let right = pair.b.map(describe) ?? "—"
             out += pad(marker + " " + score, 7) + pad(left, columnWidth) + " │ " + right + "\n"
             for d in pair.differences {
-                let field = pad("    " + d.field, 7 + 4)
+                let field = pad("    " + d.field, 7 + 8)
                 let va = highlight(d.valueA ?? "none"), vb = highlight(d.valueB ?? "none")
-                out += field + pad(va, columnWidth - 4, visible: d.valueA ?? "none") + " │ " + vb + "\n"
+                out += field + pad(va, columnWidth - 8, visible: d.valueA ?? "none") + " │ " + vb + "\n"
             }
         }
         return out

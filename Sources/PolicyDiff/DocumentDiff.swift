@@ -50,6 +50,7 @@ public struct DocumentDiff: Sendable {
     /// The contract's rows: one `pair` row per clause pair, one `value` row per differing value.
     public var rows: [JSONValue] {
         var rows: [JSONValue] = []
+        let docs: [(String, JSONValue)] = [("a_doc", .string(documentA.id)), ("b_doc", .string(documentB.id))]
         for pair in pairs {
             let a = JSONValue(pair.a?.clause.id), b = JSONValue(pair.b?.clause.id)
             rows.append(.object([
@@ -58,12 +59,12 @@ public struct DocumentDiff: Sendable {
                 ("score", pair.score.map { .number(($0 * 1000).rounded() / 1000) } ?? .null),
                 ("a_path", JSONValue(pair.a?.clause.path)), ("b_path", JSONValue(pair.b?.clause.path)),
                 ("a_heading", JSONValue(pair.a?.clause.heading)), ("b_heading", JSONValue(pair.b?.clause.heading)),
-            ]))
+            ] + docs))
             for difference in pair.differences {
                 rows.append(.object([
                     ("type", .string("value")), ("a_clause", a), ("b_clause", b), ("field", .string(difference.field)),
                     ("value_a", JSONValue(difference.valueA)), ("value_b", JSONValue(difference.valueB)),
-                ]))
+                ] + docs))
             }
         }
         return rows
@@ -71,7 +72,7 @@ public struct DocumentDiff: Sendable {
 
     /// Column names of the CSV form, stable for scripts.
     public static let csvColumns = ["type", "status", "a_clause", "b_clause", "score", "field", "value_a", "value_b",
-                                    "a_path", "b_path"]
+                                    "a_path", "b_path", "a_doc", "b_doc"]
 
     /// The rows as CSV fields in `csvColumns` order.
     public var csvRows: [[String]] {

@@ -10,7 +10,8 @@ struct ParseCommand: ParsableCommand {
         abstract: "Print the documents, clauses and records of files, without touching any database.",
         discussion: """
             Reads each FILE (or standard input for `-`) and prints one JSON object per line per the
-            data contract: a document, then its clauses, then its records. Offsets are Unicode-scalar
+            data contract: a document, then its clauses, then its records. A citation's `target` is
+            the id of the cited document when it is among the files of the same run. Offsets are Unicode-scalar
             offsets into the file's source text; --with-text prints that text as a `source` line first.
             A file that cannot be read is reported as `path: reason` on stderr and skipped (exit 2).
 
@@ -45,20 +46,22 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let parser = PolicyParser(options: .init(assumedDate: date.flatMap(CivilDate.init(iso:))))
         var failed = false
-        var jsonArray: [JSONValue] = []
+        var parsedFiles: [ParsedFile] = []
         for path in files {
-            let parsed: ParsedFile
             do {
                 if path == "-" {
-                    parsed = try parser.parse(data: FileHandle.standardInput.readDataToEndOfFile(), path: "-")
+                    parsedFiles.append(try parser.parse(data: FileHandle.standardInput.readDataToEndOfFile(), path: "-"))
                 } else {
-                    parsed = try parser.parse(path: path)
+                    parsedFiles.append(try parser.parse(path: path))
                 }
             } catch {
                 Terminal.err(error.description)
                 failed = true
-                continue
             }
+        }
+        CitationLinker.link(&parsedFiles)
+        var jsonArray: [JSONValue] = []
+        for parsed in parsedFiles {
             switch format {
             case .jsonl:
                 for object in objects(of: parsed) { Terminal.out(object.compact + "\n") }
@@ -77,7 +80,7 @@ struct ParseCommand: ParsableCommand {
                     Terminal.out(renderer.render(document: document.document, clauses: document.clauses,
                                                  records: document.records, diagnostics: own) + "\n")
                 }
-                if parsed.documents.isEmpty { Terminal.out("\(path): no documents found\n") }
+                if parsed.documents.isEmpty { Terminal.out("\(parsed.source.path): no documents found\n") }
             }
         }
         if format == .json { Terminal.out(JSONValue.array(jsonArray).pretty + "\n") }

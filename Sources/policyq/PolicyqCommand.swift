@@ -16,6 +16,6 @@ struct PolicyqCommand: ParsableCommand {
             """,
         version: "policyq \(version)",
         subcommands: [ParseCommand.self, IngestCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self,
-                      StatsCommand.self]
+                      StatsCommand.self, RefsCommand.self, CitedByCommand.self, DiffCommand.self]
     )
 }

@@ -68,7 +68,7 @@ struct SearchCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var layout = SearchHit.layout
-        if let columns = Self.terminalColumns(), let snippet = layout.table.indices.last {
+        if let columns = Terminal.columns, let snippet = layout.table.indices.last {
             // On a terminal the snippet takes the width the other columns leave.
             let others = layout.table.dropLast().reduce(0) { $0 + $1.column.maxWidth + 2 }
             layout.table[snippet].column.maxWidth = max(24, min(60, columns - others - 1))
@@ -81,15 +81,5 @@ struct SearchCommand: ParsableCommand {
             Terminal.err("showing the first \(limit) hits; --limit N shows more")
         }
         Terminal.flush()
-    }
-
-    /// The width of the terminal standard output goes to, nil when it is not a terminal.
-    static func terminalColumns() -> Int? {
-        guard Terminal.stdoutIsTerminal else { return nil }
-        #if canImport(Glibc)
-        var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        #endif
-        return nil
     }
 }

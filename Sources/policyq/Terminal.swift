@@ -38,6 +38,16 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
+    /// The width of the terminal standard output goes to, nil when it is not a terminal.
+    static var columns: Int? {
+        guard stdoutIsTerminal else { return nil }
+        #if canImport(Glibc)
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        #endif
+        return nil
+    }
+
     /// Colour on stdout: only on a terminal, never with NO_COLOR set or TERM=dumb.
     static var useColor: Bool {
         guard stdoutIsTerminal else { return false }

@@ -112,4 +112,26 @@ struct ClauseAlignerTests {
         #expect(rows[0][0] == "pair" && rows[0][1] == "changed")
         #expect(rows[1][0] == "value" && rows[1][5] == "amount" && rows[1][6] == "≤2000元/辆" && rows[1][7] == "≤3000元/辆")
     }
+
+    @Test("below the threshold, two measures pair only when each is the other's best match")
+    func mutualBest() {
+        // Reworded: the same measure shares few bigrams (score between the floor and the threshold).
+        let provincial = side("晋", [("(一)", "强化消费金融支持。鼓励银行创新产品，提高个人消费贷款额度。", []),
+                                     ("(二)", housingProvincial, [])])
+        let national = side("国", [("(一)", "强化信贷支持。引导金融机构加大个人贷款投放，合理确定贷款额度和期限。", []),
+                                   ("(二)", tourismNational, [])])
+        let aligner = ClauseAligner()
+        let scored = aligner.align(MeasureUnit.units(of: provincial), MeasureUnit.units(of: national))
+        let pair = scored.first { $0.a != nil && $0.b != nil }
+        #expect(pair?.a?.clause.label == "(一)" && pair?.b?.clause.label == "(一)")
+        #expect((pair?.score ?? 1) < ClauseAligner.defaultThreshold)
+        // Without the mutual rule (floor = threshold) the reworded pair falls apart.
+        let strict = ClauseAligner(mutualFloor: ClauseAligner.defaultThreshold)
+        #expect(!strict.align(MeasureUnit.units(of: provincial), MeasureUnit.units(of: national)).contains { $0.a != nil && $0.b != nil })
+        // A measure that is only someone's second best stays unpaired.
+        let crowded = side("国", [("(一)", "强化信贷支持。引导金融机构加大个人消费贷款投放，合理确定消费贷款额度和期限。", []),
+                                  ("(二)", "强化消费金融支持。鼓励金融机构创新消费信贷产品，提高个人消费贷款额度。", [])])
+        let rows = aligner.align(MeasureUnit.units(of: provincial), MeasureUnit.units(of: crowded))
+        #expect(rows.filter { $0.a != nil && $0.b != nil }.map { $0.b?.clause.label } == ["(二)"])
+    }
 }

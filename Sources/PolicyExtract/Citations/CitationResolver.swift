@@ -230,7 +230,7 @@ public struct CitationResolver: Sendable {
     }
 
     /// `国务院关于印发X的通知` → `X`.
-    static func issuedTitle(_ key: String) -> String? {
+    public static func issuedTitle(_ key: String) -> String? {
         let scalars = Array(key.unicodeScalars)
         guard scalars.has(notice, endingAt: scalars.count, floor: 0) else { return nil }
         for verb in issuingVerbs {
@@ -242,7 +242,7 @@ public struct CitationResolver: Sendable {
     }
 
     /// The exact key without `的` and `若干`.
-    static func looseKey(_ key: String) -> String {
+    public static func looseKey(_ key: String) -> String {
         let scalars = Array(key.unicodeScalars)
         var result = String.UnicodeScalarView()
         var i = 0
