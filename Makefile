@@ -6,7 +6,7 @@ BIN := .build/release/policyq
 # Debian packages the native targets need (ICU, libxml2, SQLite with FTS5, pkg-config for SwiftPM).
 DEB_PACKAGES := libicu-dev libxml2-dev libsqlite3-dev pkg-config
 
-.PHONY: setup build demo test bench bench-extract bench-index eval fuzz clean
+.PHONY: setup build demo test bench bench-extract bench-index bench-diff eval fuzz clean
 
 ## setup: install the Debian packages if any is missing (idempotent, quiet when all are there)
 setup:
@@ -51,7 +51,7 @@ test: setup
 	$(SWIFT) test
 
 ## bench: speed of extraction and of ingest + search (release builds; prints figures, asserts nothing)
-bench: bench-extract bench-index
+bench: bench-extract bench-index bench-diff
 
 ## bench-extract: records extracted per second over ../shared/corpora/laws-md (release build, one core)
 bench-extract: setup
@@ -64,6 +64,10 @@ BENCH_CORPUS ?= ../shared/corpora/laws-md
 bench-index: build
 	$(SWIFT) build -c release --product IndexBenchmark $(RELEASE_FLAGS)
 	.build/release/IndexBenchmark --corpus $(BENCH_CORPUS) --policyq $(BIN)
+
+## bench-diff: policyq diff on the largest laws-md pair and diff --region over the laws-md index
+bench-diff: build
+	scripts/bench-diff.sh $(BIN) $(BENCH_CORPUS)
 
 ## eval: precision / recall / F1 of the extractor on gold annotations and peer suites
 eval: setup

@@ -105,7 +105,7 @@ struct DiffCommand: ParsableCommand {
         let index = try database.openForReading()
         let pairs = try CounterpartFinder(database: index).counterparts(in: regionValue)
         for missing in pairs.unmatched {
-            Terminal.err("\(missing.id): no national counterpart found (\(missing.title))")
+            Terminal.err("\(missing.id): no national counterpart found (\(missing.title))" + (missing.nearest.map { "; \($0)" } ?? ""))
         }
         let lookup = DocumentLookup(database: index)
         return try pairs.matched.map { pair in

@@ -158,6 +158,11 @@ struct LevelResolverTests {
         ("", "中华人民共和国专利法", .national, nil),
         ("", "上海市区县和乡镇人民代表大会代表直接选举实施细则", .provincial, "上海市"),
         ("", "关于开展2024年全国“质量月”活动的通知", .unknown, nil),
+        ("", "节约用水条例", .national, nil),
+        ("", "行政复议法(2017修正)", .national, nil),
+        ("", "中国(上海)自由贸易试验区条例", .unknown, nil),
+        ("", "人体损伤程度鉴定标准", .unknown, nil),
+        ("", "经营者未经许可不得将其掌握的消费者信息用于商业宣传", .unknown, nil),
     ] as [(String, String, DocumentLevel, String?)])
     func numberAndTitle(number: String, title: String, level: DocumentLevel, region: String?) {
         let placement = LevelResolver.resolve(issuers: [], docNumber: number.isEmpty ? nil : number, title: title)

@@ -30,7 +30,20 @@ enum LevelResolver {
         }
         if let best { return best }
         if let docNumber, let placement = placement(ofDocNumber: docNumber) { return placement }
-        return placement(ofName: title, isBody: false) ?? .unknown
+        if let placement = placement(ofName: title, isBody: false) { return placement }
+        return isNationalLawTitle(title) ? .national : .unknown
+    }
+
+    /// `节约用水条例`, `行政复议法(2017修正)`: a 法 or 条例 whose title names no place. Laws and
+    /// State Council regulations carry no region; local regulations open with their region's name
+    /// (立法法 conventions), so a bare 法/条例 title from a legal database is national.
+    static func isNationalLawTitle(_ title: String) -> Bool {
+        var s = title.scalarArray
+        while s.last == ")" || s.last == "）", let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }) {
+            s.removeSubrange(open...)
+        }
+        guard s.last == "法" || (s.count > 2 && s.suffix(2).elementsEqual("条例".unicodeScalars)) else { return false }
+        return Gazetteer.shared.firstRegion(in: title) == nil
     }
 
     private static func rank(_ level: DocumentLevel) -> Int {
