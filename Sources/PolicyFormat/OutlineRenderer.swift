@@ -34,11 +34,11 @@ public struct OutlineRenderer: Sendable {
                 out += indent + "  ⚠ \(warning)\n"
             }
             for record in recordsByClause[clause.id] ?? [] {
-                out += indent + "    · \(record.kind.rawValue): \(record.text)\(summary(record.value))\n"
+                out += indent + "    · \(record.kind.rawValue): \(Self.oneLine(record.text))\(summary(record.value))\n"
             }
         }
         for record in recordsByClause[""] ?? [] {
-            out += "  · \(record.kind.rawValue): \(record.text)\(summary(record.value))\n"
+            out += "  · \(record.kind.rawValue): \(Self.oneLine(record.text))\(summary(record.value))\n"
         }
         let remaining = diagnostics.filter { d in d.line.map { warningsByLine[$0] != nil } ?? true }
         for diagnostic in remaining { out += "  ⚠ \(diagnostic)\n" }
@@ -67,6 +67,11 @@ public struct OutlineRenderer: Sendable {
         let fields = value.jsonFields.filter { $0.1 != .null }
         let parts = fields.map { "\($0.0)=\($0.1.compact)" }
         return parts.isEmpty ? "" : "  {" + parts.joined(separator: ", ") + "}"
+    }
+
+    /// A span of PDF text can break across lines (`每辆最\n\n高３０００元`); shown on one.
+    public static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isLineTerminator }))
     }
 }
 

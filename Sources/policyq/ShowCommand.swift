@@ -95,8 +95,5 @@ struct ShowCommand: ParsableCommand {
         return out
     }
 
-    /// A span of PDF text can break across lines (`每辆最\n\n高３０００元`); shown on one.
-    static func oneLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isLineTerminator }))
-    }
+    static func oneLine(_ text: String) -> String { OutlineRenderer.oneLine(text) }
 }
