@@ -41,8 +41,8 @@ public struct CounterpartFinder: Sendable {
     /// Whole-text similarity that makes a counterpart when nothing else does; between `textFloor`
     /// and this, the best must beat the runner-up by `textMargin`. On `laws-md`, the 51 Shanghai
     /// regulations paired this way were checked by hand: at ≥ 0.2, 26 of 27 right; between 0.15
-    /// and 0.2 the 11 wrong ones all beat their runner-up by less than 1.15×, the 4 accepted
-    /// (≥ 1.2×) are right. Shanxi's 2023 consumption measures score 0.19 against the national
+    /// and 0.2 the wrong ones all led their runner-up by less than 1.15×, the 4 with a lead of
+    /// ≥ 1.2× are right. Shanxi's 2023 consumption measures score 0.19 against the national
     /// 提振消费专项行动方案 of the seeds and 0.18 against the runner-up: no counterpart (the national
     /// measures of 2023 they implement are not among the seeds), the nearest one named in the note.
     public static let textThreshold = 0.2
