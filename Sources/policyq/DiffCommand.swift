@@ -107,7 +107,7 @@ struct DiffCommand: ParsableCommand {
         for missing in pairs.unmatched {
             Terminal.err("\(missing.id): no national counterpart found (\(missing.title))" + (missing.nearest.map { "; \($0)" } ?? ""))
         }
-        let lookup = DocumentLookup(database: index)
+        let lookup = DocumentLookup(database: index, resolvesCitations: false)
         return try pairs.matched.map { pair in
             let a = try DiffInput.load(pair.document, lookup: lookup)
             let b = try DiffInput.load(pair.counterpart, lookup: lookup)

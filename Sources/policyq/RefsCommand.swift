@@ -103,7 +103,7 @@ struct CitedByCommand: ParsableCommand {
 /// several match.
 func findDocument(_ reference: String, in index: IndexDatabase) throws -> (String, String?) {
     do {
-        switch try DocumentLookup(database: index).find(reference) {
+        switch try DocumentLookup(database: index, resolvesCitations: false).find(reference) {
         case .document(let stored): return (stored.document.id, nil)
         case .clause(let stored): return (stored.document.id, stored.clause.path)
         }

@@ -120,6 +120,18 @@ struct CrossReferenceCommandTests {
         #expect(try index.run(["refs"]).status == 64)
     }
 
+    @Test("show and export records give a citation's target from the whole index")
+    func targetsInShowAndExport() throws {
+        let index = try IngestedCrossReferences()
+        let show = try index.run(["show", "晋政办发〔2024〕30号", "--format", "jsonl"])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("\"target\":\"国办发〔2024〕12号\""))
+        let export = try index.run(["export", "records", "--format", "csv"])
+        let citations = try CSVReader.rows(export.stdout).filter { $0["kind"] == "citation" }
+        #expect(citations.count == 4)
+        #expect(citations.map { $0["target"] ?? "" }.sorted() == ["", "", "国办发〔2024〕12号", "晋政办发〔2024〕30号"])
+    }
+
     @Test("parse resolves citations among the files of one run")
     func parseLinks() throws {
         let result = try PolicyqBinary.run(["parse", shanxiPlan, nationalPlan])

@@ -83,8 +83,7 @@ public struct CrossReferences: Sendable {
     /// Reads every document and citation of `database` and resolves the citations.
     public init(database: IndexDatabase) throws {
         let (documents, records) = try database.read { db in
-            let documents = try Row.fetchAll(db, sql: "SELECT d.id, d.title, d.doc_number FROM documents d ORDER BY d.pk")
-                .map { CitationResolver.Document(id: $0["id"], title: $0["title"], docNumber: $0["doc_number"]) }
+            let documents = try Self.documents(db)
             let records = try Row.fetchAll(db, sql: """
                 SELECT \(StoredObjects.recordColumns) FROM records r \(StoredObjects.recordJoins)
                 WHERE r.kind = 'citation' ORDER BY r.document_pk, r.start, r.pk
@@ -92,6 +91,26 @@ public struct CrossReferences: Sendable {
             return (documents, records)
         }
         self.init(documents: documents, citationRecords: records)
+    }
+
+    /// The documents of the index as the resolver sees them.
+    static func documents(_ db: Database) throws -> [CitationResolver.Document] {
+        try Row.fetchAll(db, sql: "SELECT d.id, d.title, d.doc_number FROM documents d ORDER BY d.pk")
+            .map { CitationResolver.Document(id: $0["id"], title: $0["title"], docNumber: $0["doc_number"]) }
+    }
+
+    /// A resolver over every document of the index (`show` and `export records` fill `target`).
+    static func resolver(_ db: Database) throws -> CitationResolver {
+        CitationResolver(documents: try documents(db))
+    }
+
+    /// `record` with `target` filled when it is a citation of another indexed document.
+    static func resolved(_ record: PolicyRecord, by resolver: CitationResolver) -> PolicyRecord {
+        guard case let .citation(title, number, _) = record.value,
+              let target = resolver.resolve(title: title, docNumber: number)?.target, target != record.docId else { return record }
+        var resolved = record
+        resolved.value = .citation(title: title, docNumber: number, target: target)
+        return resolved
     }
 
     /// Resolves `citationRecords` against `documents` (tests, and callers that hold both).

@@ -19,7 +19,7 @@ public struct DiffInput: Sendable {
         if FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory), !isDirectory.boolValue {
             return try parse(file: reference)
         }
-        return DiffInput(side: try load(reference, lookup: DocumentLookup(database: try database())))
+        return DiffInput(side: try load(reference, lookup: DocumentLookup(database: try database(), resolvesCitations: false)))
     }
 
     /// A document of the index.

@@ -68,13 +68,19 @@ public struct Exporter: Sendable {
                 """
         }
         return try database.read { db in
+            // A citation's target is resolved against the whole index now (it was unknown when
+            // its file was parsed alone).
+            let resolver = table == .records ? try CrossReferences.resolver(db) : nil
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(conditions.arguments))
             var count = 0
             while let row = try rows.next() {
                 switch table {
                 case .documents: try emit(StoredObjects.document(row).json)
                 case .clauses: try emit(StoredObjects.clause(row).json)
-                case .records: try emit(StoredObjects.record(row).json)
+                case .records:
+                    var record = StoredObjects.record(row)
+                    if let resolver { record = CrossReferences.resolved(record, by: resolver) }
+                    try emit(record.json)
                 }
                 count += 1
             }

@@ -49,15 +49,24 @@ public enum LookupError: Error, Sendable, Equatable, CustomStringConvertible {
 /// or a part of an id or title that only one document has.
 public struct DocumentLookup: Sendable {
     public let database: IndexDatabase
+    /// Fill the `target` of citation records from the whole index (costs a read of every
+    /// document's title; `diff` leaves it off).
+    public let resolvesCitations: Bool
 
-    public init(database: IndexDatabase) {
+    public init(database: IndexDatabase, resolvesCitations: Bool = true) {
         self.database = database
+        self.resolvesCitations = resolvesCitations
     }
 
     public func find(_ reference: String) throws -> LookupResult {
         let (documentPart, path) = Self.split(reference)
         return try database.read { db in
             let (pk, document) = try resolveDocument(documentPart, db: db)
+            let resolver = resolvesCitations ? try CrossReferences.resolver(db) : nil
+            func record(_ row: Row) -> PolicyRecord {
+                let record = StoredObjects.record(row)
+                return resolver.map { CrossReferences.resolved(record, by: $0) } ?? record
+            }
             let clauseRows = try Row.fetchAll(db, sql: """
                 SELECT \(StoredObjects.clauseColumns) FROM clauses c JOIN documents d ON d.pk = c.document_pk
                 WHERE c.document_pk = ? ORDER BY c.position
@@ -67,7 +76,7 @@ public struct DocumentLookup: Sendable {
                 let records = try Row.fetchAll(db, sql: """
                     SELECT \(StoredObjects.recordColumns) FROM records r \(StoredObjects.recordJoins)
                     WHERE r.document_pk = ? ORDER BY r.start, r.pk
-                    """, arguments: [pk]).map(StoredObjects.record)
+                    """, arguments: [pk]).map(record)
                 return .document(StoredDocument(document: document, clauses: clauses, records: records))
             }
             let normalized = ICU.nfkc(path)
@@ -80,7 +89,7 @@ public struct DocumentLookup: Sendable {
             let records = try Row.fetchAll(db, sql: """
                 SELECT \(StoredObjects.recordColumns) FROM records r \(StoredObjects.recordJoins)
                 WHERE r.clause_pk = ? ORDER BY r.start, r.pk
-                """, arguments: [clausePK]).map(StoredObjects.record)
+                """, arguments: [clausePK]).map(record)
             let children = clauses.filter { $0.parentPath == clause.path }
             return .clause(StoredClause(document: document, clause: clause, records: records, children: children))
         }
