@@ -43,9 +43,12 @@ public struct IngestedFile: Sendable {
 public struct FileIngestor: Sendable {
     /// Where to look for external tools (`pdftotext`); nil = the `PATH` of this process.
     public var toolSearchPath: String?
+    /// File size, text length, line length and archive limits (`InputLimits.standard`).
+    public var limits: InputLimits
 
-    public init(toolSearchPath: String? = nil) {
+    public init(toolSearchPath: String? = nil, limits: InputLimits = .standard) {
         self.toolSearchPath = toolSearchPath
+        self.limits = limits
     }
 
     /// Reads and splits the file at `path`. Throws `InputError` (`path: reason`) for a file that
@@ -55,29 +58,43 @@ public struct FileIngestor: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw InputError(path: path, "is a directory, not a file")
         }
-        let data: Data
-        if let read = try? Data(contentsOf: URL(fileURLWithPath: path)) {
-            data = read
-        } else if let handle = FileHandle(forReadingAtPath: path), let read = try? handle.readToEnd() {
-            data = read  // a pipe or a device (`<(…)` in a shell)
-        } else {
+        // The size is checked before a byte is read (a regular file; a pipe is read up to the limit).
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           let problem = limits.fileSizeProblem(size.intValue) {
+            throw InputError(path: path, problem)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read file (permission denied?)" : "no such file"
             throw InputError(path: path, reason)
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            // Also a pipe or a device (`<(…)` in a shell): read up to one byte past the limit.
+            data = try handle.read(upToCount: limits.maxFileBytes + 1) ?? Data()
+        } catch {
+            throw InputError(path: path, "cannot read file (\(error.localizedDescription))")
         }
         return try ingest(data: data, path: path)
     }
 
     /// Reads and splits file contents already in memory (`path` names it in messages and output).
     public func ingest(data: Data, path: String) throws(InputError) -> IngestedFile {
+        // Limits first: nothing is decoded or parsed (HTML included) before they are checked.
+        if let problem = limits.fileSizeProblem(data.count) { throw InputError(path: path, problem) }
         let bytes = [UInt8](data)
         let format = try FormatDetector.detect(bytes, path: path)
+        if format == .text || format == .markdown, let problem = limits.rawTextProblem(bytes) {
+            throw InputError(path: path, problem)
+        }
         let extracted: ExtractedText
         switch format {
         case .text, .markdown: extracted = try TextReader().read(bytes, path: path, format: format)
         case .html: extracted = try HTMLReader().read(bytes, path: path)
-        case .docx: extracted = try DOCXReader().read(data, path: path)
+        case .docx: extracted = try DOCXReader(limits: limits).read(data, path: path)
         case .pdf: extracted = try PDFReader(searchPath: toolSearchPath).read(data, path: path)
         }
+        if let problem = limits.textProblem(extracted.source.scalars) { throw InputError(path: path, problem) }
         return assemble(extracted, contentHash: ContentHash.sha256Hex(data))
     }
 

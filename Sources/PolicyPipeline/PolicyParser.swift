@@ -88,11 +88,14 @@ public struct PolicyParser: Sendable {
     func assign(_ extractions: [Extraction], in file: IngestedFile, document: PolicyDocument,
                 clauses: [Clause]) -> [PolicyRecord] {
         var records: [PolicyRecord] = []
+        records.reserveCapacity(extractions.count)
         var seen: [String: Int] = [:]
-        for extraction in extractions {
-            let span = file.normalized.sourceSpan(of: extraction.range)
-            // Innermost = the containing clause that starts last (clauses are in document order).
-            let clause = clauses.last { $0.span.contains(span) }
+        let spans = extractions.map { file.normalized.sourceSpan(of: $0.range) }
+        // Innermost = the containing clause that comes last (clauses are in document order).
+        let innermost = InnermostClause.indices(of: spans, in: clauses)
+        for (i, extraction) in extractions.enumerated() {
+            let span = spans[i]
+            let clause = innermost[i].map { clauses[$0] }
             var id = "\(document.id)@\(span.start):\(extraction.value.kind.rawValue)"
             if let n = seen[id] {
                 seen[id] = n + 1

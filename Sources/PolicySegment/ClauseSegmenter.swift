@@ -25,8 +25,15 @@ public struct Segmentation: Sendable {
 /// 5. `EnumerationFinder`: `一是…二是…` inside each clause's own text.
 /// 6. `ClauseAssembler`: spans (label to the next clause's label, trailing blanks trimmed), paths,
 ///    depths, and the anomalies `NumberingChecker` reports.
+///
+/// At most `limits.maxClauses` clauses are made per document: past that, segmenting stops (the last
+/// clause runs to the end of its scope) and a warning says so.
 public struct ClauseSegmenter: Sendable {
-    public init() {}
+    public var limits: InputLimits
+
+    public init(limits: InputLimits = .standard) {
+        self.limits = limits
+    }
 
     /// Segments `range` of `text` (a document's body in the normalized view of `source`).
     public func segment(_ text: NormalizedText, range: Range<Int>, documentID: String, source: SourceText) -> Segmentation {
@@ -45,8 +52,24 @@ public struct ClauseSegmenter: Sendable {
         var builder = ClauseTreeBuilder(view: text)
         builder.add(paragraphs, skipped: skipped, scopes: scopes, attachments: attachments)
         var drafts = builder.drafts
+        var capped = cap(&drafts)
         EnumerationFinder(view: text).addMembers(to: &drafts, limits: limits)
-        return ClauseAssembler(view: text, source: source, documentID: documentID).clauses(of: drafts, limits: limits)
+        capped = cap(&drafts) || capped
+        var segmentation = ClauseAssembler(view: text, source: source, documentID: documentID).clauses(of: drafts, limits: limits)
+        if capped {
+            let line = range.isEmpty ? nil : source.lineNumber(at: Int(text.sourceStarts[range.lowerBound]))
+            segmentation.diagnostics.append(.warning(
+                "more than \(self.limits.maxClauses) clauses in document \(documentID); segmenting stopped there (the rest is in the last clause)",
+                path: source.path, line: line))
+        }
+        return segmentation
+    }
+
+    /// Keeps the first `maxClauses` drafts (parents come before their children, so the tree stays whole).
+    private func cap(_ drafts: inout [ClauseDraft]) -> Bool {
+        guard drafts.count > self.limits.maxClauses else { return false }
+        drafts.removeSubrange(max(0, self.limits.maxClauses)...)
+        return true
     }
 
     // MARK: - Steps

@@ -185,8 +185,8 @@ struct DOCXReaderTests {
         let zeros = Data(count: 2 * 1_048_576)
         let bomb = try DOCXBuilder.archive([("word/document.xml", zeros)])
         #expect(bomb.count < 64 * 1024)
-        let reader = DOCXReader(maxUncompressedBytes: 1_048_576)
-        #expect(throws: InputError(path: "b.docx", "ZIP archive would unpack to 2 MB (limit 1 MB); refused")) {
+        let reader = DOCXReader(limits: InputLimits(maxArchiveBytes: 1_048_576))
+        #expect(throws: InputError(path: "b.docx", "ZIP archive would unpack to more than 1 MB (the limit); refused")) {
             try reader.read(bomb, path: "b.docx")
         }
     }

@@ -9,13 +9,11 @@ import ZIPFoundation
 /// `word/afchunk.mht`: MIME, quoted-printable HTML) is read with the HTML reader in its place.
 ///
 /// Safety: the XML is parsed without network access and without substituting entities or
-/// loading DTDs (no external entities); the archive's entry count and uncompressed size are capped
-/// (a ZIP bomb is refused, not unpacked).
+/// loading DTDs (no external entities); the archive's entry count, its total uncompressed size and
+/// the size of each XML part are capped (`InputLimits`) — from the sizes the central directory
+/// declares and again while inflating, so a ZIP bomb is refused, not unpacked.
 struct DOCXReader {
-    /// Most entries an archive may have.
-    var maxEntries = 10_000
-    /// Most bytes the archive may unpack to (all entries together).
-    var maxUncompressedBytes: UInt64 = 200 * 1024 * 1024
+    var limits: InputLimits = .standard
 
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -32,20 +30,22 @@ struct DOCXReader {
         }
         var entries = 0
         var declared: UInt64 = 0
+        let maxBytes = UInt64(limits.maxArchiveBytes)
         for entry in archive {
             entries += 1
-            declared &+= entry.uncompressedSize
-            if entries > maxEntries {
-                throw InputError(path: path, "ZIP archive has more than \(maxEntries) entries; refused")
+            if entries > limits.maxArchiveEntries {
+                throw InputError(path: path, "ZIP archive has more than \(limits.maxArchiveEntries) entries; refused")
             }
-        }
-        if declared > maxUncompressedBytes {
-            throw InputError(path: path, "ZIP archive would unpack to \(declared / 1_048_576) MB (limit \(maxUncompressedBytes / 1_048_576) MB); refused")
+            // Saturating: declared sizes are attacker-chosen and must not wrap around.
+            declared = entry.uncompressedSize > maxBytes ? maxBytes + 1 : min(maxBytes + 1, declared + entry.uncompressedSize)
+            if declared > maxBytes {
+                throw InputError(path: path, "ZIP archive would unpack to more than \(InputLimits.limitDescription(limits.maxArchiveBytes)) (the limit); refused")
+            }
         }
         guard let documentEntry = archive["word/document.xml"] else {
             throw InputError(path: path, "ZIP archive but not a DOCX (no word/document.xml)")
         }
-        var budget = maxUncompressedBytes
+        var budget = maxBytes
         let documentXML = try extract(documentEntry, from: archive, budget: &budget, path: path)
         var relationships: [String: String] = [:]
         if let relsEntry = archive["word/_rels/document.xml.rels"] {
@@ -86,17 +86,26 @@ struct DOCXReader {
     }
 
     /// Unpacks one entry, counting its bytes against what the whole archive may unpack to.
+    /// A part may unpack to at most `InputLimits.maxXMLPartBytes` (each part policyq reads is XML,
+    /// HTML or text) and to no more than is left of the archive's budget; both are checked against the
+    /// size the central directory declares and against the bytes actually inflated.
     private func extract(_ entry: Entry, from archive: Archive, budget: inout UInt64, path: String) throws(InputError) -> [UInt8] {
+        let partLimit = UInt64(limits.maxXMLPartBytes)
+        if entry.uncompressedSize > partLimit {
+            throw InputError(path: path, "\(entry.path) would unpack to \(InputLimits.megabytes(Int(clamping: entry.uncompressedSize))), above the \(InputLimits.limitDescription(limits.maxXMLPartBytes)) limit for a part; refused")
+        }
         var out: [UInt8] = []
         var remaining = budget
+        var partLeft = partLimit
         do {
             _ = try archive.extract(entry) { chunk in
-                guard UInt64(chunk.count) <= remaining else { throw ArchiveLimitExceeded() }
+                guard UInt64(chunk.count) <= remaining, UInt64(chunk.count) <= partLeft else { throw ArchiveLimitExceeded() }
                 remaining -= UInt64(chunk.count)
+                partLeft -= UInt64(chunk.count)
                 out.append(contentsOf: chunk)
             }
         } catch is ArchiveLimitExceeded {
-            throw InputError(path: path, "\(entry.path) unpacks to more than \(maxUncompressedBytes / 1_048_576) MB; refused")
+            throw InputError(path: path, "\(entry.path) unpacks to more than its limit (\(InputLimits.limitDescription(limits.maxXMLPartBytes)) a part, \(InputLimits.limitDescription(limits.maxArchiveBytes)) the archive); refused")
         } catch {
             throw InputError(path: path, "corrupt DOCX: cannot unpack \(entry.path)")
         }

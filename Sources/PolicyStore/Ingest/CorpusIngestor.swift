@@ -171,6 +171,10 @@ enum FileOutcome: Sendable {
     case failed(InputError)
 
     static func make(_ stamp: FileStamp, knownHash: String?, parser: PolicyParser) -> FileOutcome {
+        // Refused by its size before it is read (InputLimits).
+        if let problem = InputLimits.standard.fileSizeProblem(stamp.size) {
+            return .failed(InputError(path: stamp.source, problem))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: stamp.source))
