@@ -86,6 +86,9 @@ let package = Package(
         .testTarget(name: "PolicyQueryTests", dependencies: ["PolicyQuery", "PolicyExtract", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyDiffTests", dependencies: ["PolicyDiff", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyFormatTests", dependencies: ["PolicyFormat", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    swiftSettings: strict),
     ]
 )
