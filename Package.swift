@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "PolicyDiffTests", dependencies: ["PolicyDiff", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PolicyFormatTests", dependencies: ["PolicyFormat", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                    dependencies: ["TestSupport", "PolicyStore", .product(name: "GRDB", package: "GRDB.swift"),
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     swiftSettings: strict),
     ]
