@@ -40,20 +40,26 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "At most this many hits.")
     var limit = 20
 
+    /// The query: the words joined; after a `--` everything is query text, even `--word`.
+    var queryText: String {
+        guard let end = words.firstIndex(of: "--") else { return words.joined(separator: " ") }
+        return (words[..<end] + words[(end + 1)...]).joined(separator: " ")
+    }
+
     func validate() throws {
-        if let unknown = words.first(where: { $0.hasPrefix("--") }) {
+        if let unknown = words.prefix(while: { $0 != "--" }).first(where: { $0.hasPrefix("--") }) {
             throw ValidationError("unknown option '\(unknown)'")
         }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
         do {
-            _ = try SearchQuery(parsing: words.joined(separator: " "))
+            _ = try SearchQuery(parsing: queryText)
         } catch {
             throw ValidationError(error.description)
         }
     }
 
     func run() throws {
-        let query = try SearchQuery(parsing: words.joined(separator: " "))
+        let query = try SearchQuery(parsing: queryText)
         let index = try database.openForReading()
         let request = SearchRequest(query: query, filters: try filterOptions.filters(), limit: limit)
         let result: SearchResult

@@ -72,7 +72,8 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses `text`. Throws when nothing is left to search for or the query is too long.
     public init(parsing text: String) throws(SearchQueryError) {
-        let scalars = Array(ICU.nfkc(text).unicodeScalars)
+        // Control characters (NUL, ESC, DEL, C1 …) separate words like spaces.
+        let scalars = ICU.nfkc(text).unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }
         var groups: [[Term]] = []
         var excluded: [Term] = []
         var ignored: [String] = []
