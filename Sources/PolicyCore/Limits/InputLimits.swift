@@ -49,8 +49,9 @@ public struct InputLimits: Sendable, Hashable {
         self.maxArchiveEntries = maxArchiveEntries
     }
 
-    /// `70.0 MB` — a byte count for messages.
+    /// `70.0 MB` — a byte count for messages (`1001 bytes` below 0.1 MB).
     public static func megabytes(_ bytes: Int) -> String {
+        if bytes < 1_048_576 / 10 { return "\(bytes) bytes" }
         let tenths = (Double(bytes) / 1_048_576 * 10).rounded() / 10
         return "\(tenths) MB"
     }
