@@ -6,7 +6,7 @@ BIN := .build/release/policyq
 # Debian packages the native targets need (ICU, libxml2, SQLite with FTS5, pkg-config for SwiftPM).
 DEB_PACKAGES := libicu-dev libxml2-dev libsqlite3-dev pkg-config
 
-.PHONY: setup build demo test bench bench-extract bench-index bench-diff eval fuzz clean
+.PHONY: setup build demo test bench bench-extract bench-index bench-diff eval fuzz fuzz-ci clean
 
 ## setup: install the Debian packages if any is missing (idempotent, quiet when all are there)
 setup:
@@ -86,6 +86,11 @@ fuzz: setup
 	$(FUZZ_BUILD)/release/PolicyFuzz fuzz-corpus $(FUZZ_SEEDS) Fixtures/fuzz-regressions \
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=131072 \
 	  -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
+
+## fuzz-ci: the fuzz build and a short run for CI (FUZZ_SECONDS=60); fails on any crash, leak or timeout
+## (libFuzzer exits non-zero and leaves the input in fuzz-artifacts/)
+fuzz-ci:
+	$(MAKE) fuzz FUZZ_SECONDS=60
 
 clean:
 	rm -rf .build $(DB) $(DB)-wal $(DB)-shm
