@@ -50,7 +50,9 @@ struct ParseCommand: ParsableCommand {
         for path in files {
             do {
                 if path == "-" {
-                    parsedFiles.append(try parser.parse(data: FileHandle.standardInput.readDataToEndOfFile(), path: "-"))
+                    // Up to one byte past the size limit: the parser then refuses it by its size.
+                    let input = (try? FileHandle.standardInput.read(upToCount: InputLimits.standard.maxFileBytes + 1)) ?? nil
+                    parsedFiles.append(try parser.parse(data: input ?? Data(), path: "-"))
                 } else {
                     parsedFiles.append(try parser.parse(path: path))
                 }

@@ -90,6 +90,12 @@ struct HostileFolder {
         // 20 MB of zeros in word/document.xml: a few KB compressed, above the 16 MB part limit.
         try add("bomb.docx", Array(try Self.docx(entries: [("word/document.xml", Data(count: 20 * 1_048_576))])),
                 refusal: "refused")
+        // Billion laughs: internal entities that expand a millionfold. libxml2 refuses the amplification.
+        var entities = "<!ENTITY a0 \"汉字汉字\">"
+        for i in 1...8 { entities += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i - 1);", count: 10) + "\">" }
+        try add("laughs.docx", Array(try Self.docx(documentXML: Self.wordDocument(
+            body: "<w:p><w:r><w:t>关于的通知</w:t></w:r></w:p><w:p><w:r><w:t>&a8;</w:t></w:r></w:p>",
+            prolog: "<!DOCTYPE w:document [\(entities)]>"))), refusal: "not well-formed")
         // 50 MB on one line; and 1 MB on one line (under the size limits, above the line limit).
         try add("50 MB line.txt", [UInt8](repeating: UInt8(ascii: "a"), count: 50 * 1_048_576), refusal: "50.0 MB")
         try add("long line.txt", Array("关于长行的通知\n".utf8) + [UInt8](repeating: UInt8(ascii: "b"), count: 1_048_576),
