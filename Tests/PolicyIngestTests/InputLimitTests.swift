@@ -92,6 +92,31 @@ struct InputLimitTests {
         #expect(throws: Never.self) { try DOCXReader().read(docx, path: "p.docx") }
     }
 
+    @Test("a central directory that understates the size is caught while inflating")
+    func lyingDirectory() throws {
+        let xml = DOCXBuilder.document(body: String(repeating: DOCXBuilder.paragraph("第一条 正文。"), count: 4_000))
+        var docx = [UInt8](try DOCXBuilder.archive([("word/document.xml", Data(xml.utf8))]))
+        // Uncompressed size: offset 22 of the local header (PK\3\4), 24 of the central one (PK\1\2); say 100 bytes.
+        var patched = 0
+        for i in 0..<(docx.count - 4) {
+            let offset: Int
+            if docx[i..<(i + 4)].elementsEqual([0x50, 0x4B, 0x03, 0x04]) { offset = 22 }
+            else if docx[i..<(i + 4)].elementsEqual([0x50, 0x4B, 0x01, 0x02]) { offset = 24 }
+            else { continue }
+            docx.replaceSubrange((i + offset)..<(i + offset + 4), with: [100, 0, 0, 0])
+            patched += 1
+        }
+        #expect(patched == 2)
+        let limits = InputLimits(maxXMLPartBytes: 64 * 1024)
+        #expect(throws: InputError.self) { try DOCXReader(limits: limits).read(Data(docx), path: "lie.docx") }
+        do {
+            _ = try DOCXReader(limits: limits).read(Data(docx), path: "lie.docx")
+        } catch {
+            // Refused by the bytes inflated, never read whole.
+            #expect(error.reason == "word/document.xml unpacks to more than its limit (65536 bytes a part, 200 MB the archive); refused", "\(error.reason)")
+        }
+    }
+
     @Test("an archive with more entries than the limit is refused")
     func entryCount() throws {
         let entries = (0..<12).map { ("word/media/\($0).txt", Data("x".utf8)) }
