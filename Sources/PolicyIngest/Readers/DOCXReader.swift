@@ -121,10 +121,12 @@ struct DOCXReader {
         XMLDocument.withParsed(xml) { root in
             var child = root.pointee.children
             while let node = child {
-                if node.pointee.type == XML_ELEMENT_NODE, let id = xmlAttribute(node, "Id"), let target = xmlAttribute(node, "Target") {
-                    result[String(cString: id)] = String(cString: target)
-                    pq_xml_free(id)
-                    pq_xml_free(target)
+                if node.pointee.type == XML_ELEMENT_NODE {
+                    // Each attribute is freed on its own: a relationship may lack one of them.
+                    let id = xmlAttribute(node, "Id"), target = xmlAttribute(node, "Target")
+                    if let id, let target { result[String(cString: id)] = String(cString: target) }
+                    if let id { pq_xml_free(id) }
+                    if let target { pq_xml_free(target) }
                 }
                 child = node.pointee.next
             }
