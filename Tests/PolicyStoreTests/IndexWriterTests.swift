@@ -181,4 +181,11 @@ struct IndexWriterTests {
         }
         #expect(bodies.contains { $0.contains(expected) }, "\(bodies)")
     }
+
+    @Test("files.indexed_at is an ISO 8601 UTC time", arguments: [
+        (0, "1970-01-01T00:00:00Z"), (1_709_803_800, "2024-03-07T09:30:00Z"), (4_102_444_799, "2099-12-31T23:59:59Z"),
+    ])
+    func timestamp(seconds: Int, expected: String) {
+        #expect(IndexWriter.timestamp(time_t(seconds)) == expected)
+    }
 }
