@@ -15,8 +15,8 @@ struct FullTextMaintenance {
     static let defaultHashSize = 1 << 20
     /// The buffer of a bulk load: a few segments per transaction instead of dozens, so the final
     /// `optimize` has little to merge and leaves few free pages. Measured on laws-md (writer
-    /// thread CPU, index size): 1 MB 17.1 s, 300 MB; 2–8 MB 12 s, 226–219 MB; 16–64 MB 13.5 s,
-    /// 216 MB — a larger table is slower to hash into (cache misses on every token).
+    /// thread CPU, index file): 1 MB 17.1 s, 299 MiB; 2–8 MB 12 s, 226–219 MiB; 16–64 MB 13.5 s,
+    /// 216 MiB — a larger table is slower to hash into (cache misses on every token).
     static let bulkHashSize = 8 << 20
 
     /// Sets the merge policy for the ingest about to run (also repairing a bulk load that was
