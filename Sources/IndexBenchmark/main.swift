@@ -70,6 +70,14 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
 
+/// CPU seconds (user + system) of this whole process, all threads.
+func processCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 /// CPU seconds of this thread.
 func threadCPU() -> Double {
     var time = timespec()
@@ -176,14 +184,15 @@ if let trigram {
     let ingest = try run(settings.policyq, ["ingest", settings.corpus, "--db", index], capture: true)
     let summary = String(decoding: ingest.stdout, as: UTF8.self)
     say("policyq ingest (parse + extract + index, \(ProcessInfo.processInfo.activeProcessorCount) cores): "
-        + String(format: "%.2f s, %.2f MB/s", ingest.seconds, Double(totalBytes) / 1_000_000 / ingest.seconds)
+        + String(format: "%.2f s (CPU %.2f s), %.2f MB/s", ingest.seconds, ingest.cpu,
+                 Double(totalBytes) / 1_000_000 / ingest.seconds)
         + ", index \(mb(size(of: index))), exit \(ingest.status)")
     for line in summary.split(separator: "\n") { say("    \(line)") }
 
     // 2. Baseline: a bare trigram FTS5 table of the same files' text, one transaction.
     var configuration = Configuration()
     configuration.journalMode = .wal
-    let trigramStart = ContinuousClock.now
+    let trigramStart = ContinuousClock.now, trigramCPUStart = processCPU()
     let queue = try DatabaseQueue(path: trigram, configuration: configuration)
     try queue.write { db in
         try db.execute(sql: "CREATE VIRTUAL TABLE t USING fts5(path UNINDEXED, body, tokenize = 'trigram')")
@@ -196,14 +205,17 @@ if let trigram {
     try queue.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     try queue.close()
     let trigramSeconds = seconds(ContinuousClock.now - trigramStart)
-    say("baseline: trigram FTS5 table of the same text (read + insert, one transaction): "
-        + String(format: "%.2f s, %.2f MB/s", trigramSeconds, Double(totalBytes) / 1_000_000 / trigramSeconds)
+    let trigramCPU = processCPU() - trigramCPUStart
+    say("baseline: trigram FTS5 table of the same text (read + insert, one transaction, in this process): "
+        + String(format: "%.2f s (CPU %.2f s), %.2f MB/s", trigramSeconds, trigramCPU,
+                 Double(totalBytes) / 1_000_000 / trigramSeconds)
         + ", \(mb(size(of: trigram)))")
-    say(String(format: "ingest / trigram build: %.2f×", ingest.seconds / trigramSeconds))
+    say(String(format: "ingest / trigram build: %.2f× wall, %.2f× CPU; index size %.2f×", ingest.seconds / trigramSeconds,
+               ingest.cpu / trigramCPU, Double(size(of: index)) / Double(max(1, size(of: trigram)))))
 
     // 3. Re-ingest of the unchanged corpus.
     let again = try run(settings.policyq, ["ingest", settings.corpus, "--db", index, "--quiet"])
-    say(String(format: "policyq re-ingest, nothing changed: %.2f s", again.seconds))
+    say(String(format: "policyq re-ingest, nothing changed: %.2f s (CPU %.2f s)", again.seconds, again.cpu))
     say()
 }
 

@@ -83,6 +83,11 @@ struct IndexCommandTests {
         #expect((hits.first?["snippet"] as? String)?.contains("[以旧换新]") == true)
         let wide = try index.objects(["search", "5g"])
         #expect((wide.first?["snippet"] as? String)?.contains("[５Ｇ]") == true)
+        // One character is marked alone, though the index holds it inside a bigram.
+        let one = try index.objects(["search", "税"]).compactMap { $0["snippet"] as? String }
+        #expect(!one.isEmpty && one.allSatisfy { snippet in
+            snippet.contains("[") && snippet.components(separatedBy: "[").dropFirst().allSatisfy { $0.hasPrefix("税]") }
+        }, "\(one)")
     }
 
     @Test("search: OR, exclusion, phrase, scanning for what the index cannot look up")

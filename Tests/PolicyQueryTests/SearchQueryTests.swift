@@ -40,8 +40,11 @@ struct SearchQueryTests {
         ("汽车 OR 家电 补贴", #"(("汽车" OR "家电") AND "补贴")"#),
         ("消费 -汽车", #""消费" NOT ("汽车")"#),
         ("汽车 OR 家电", #"("汽车" OR "家电")"#),
-        ("NEAR(a b)", #"("NEAR(a" AND "b)")"#),
+        ("NEAR(a b)", #"("near" + "a" AND "b")"#),
         ("a\"b", #"("a" AND "b")"#),
+        ("税", #""税" *"#),
+        ("以旧换新 -2024年", #""以旧" + "旧换" + "换新" NOT ("2024" + "年" *)"#),
+        ("5G OR ＧＤＰ", #"("5g" OR "gdp")"#),
     ])
     func plans(input: String, expected: String) throws {
         let plan = SearchPlan(try SearchQuery(parsing: input))

@@ -43,7 +43,15 @@ struct SnippetTests {
         (["国发〔2024〕7号"], "依据国发 2024 7号文件", "依据[国发 2024 7号]文件"),
         (["汽车", "家电"], "家电和汽车", "[家电]和[汽车]"),
         (["更新换代"], "更新和换代", nil),
-    ])
+        // One character inside a run (a prefix of the bigram there) is marked alone.
+        (["车"], "汽车更新", "汽[车]更新"),
+        (["车"], "购车", "购[车]"),
+        (["财政"], "省财政", "省[财政]"),
+        (["2024年"], "２０２４年度", "[２０２４年]度"),
+        (["年度 2024"], "年度，2024", "[年度，2024]"),
+        (["年度 2024"], "2024年度", nil),
+        (["税", "减税"], "减税", "[减税]"),
+    ] as [([String], String, String?)])
     func terms(terms: [String], text: String, expected: String?) {
         #expect(TermHighlighter(terms: terms).snippet(of: text, length: 40) == expected.map(marked))
     }

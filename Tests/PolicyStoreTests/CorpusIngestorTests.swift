@@ -124,6 +124,10 @@ struct CorpusIngestorTests {
             try Int.fetchOne(db, sql: "SELECT v FROM search_index_config WHERE k = 'automerge'")
         }
         #expect(automerge == 4)
+        let hashSize = try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT v FROM search_index_config WHERE k = 'hashsize'")
+        }
+        #expect(hashSize == 1 << 20)  // FTS5's default again after the load
         let found = try database.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH '\"以旧换新\"'")
         }

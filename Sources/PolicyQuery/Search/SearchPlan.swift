@@ -9,8 +9,8 @@ import PolicyStore
 /// - When no positive term is indexable the whole query is a scan of the text (unranked); the
 ///   plan says so in `notes`.
 ///
-/// User text only ever reaches FTS5 inside double-quoted strings (quotes doubled), so the
-/// expression is valid whatever was typed.
+/// User text only ever reaches FTS5 through `FullTextPhrase` (double-quoted strings, quotes
+/// doubled), so the expression is valid whatever was typed.
 struct SearchPlan {
     /// The FTS5 expression, nil for a pure scan.
     var match: String?
@@ -30,8 +30,8 @@ struct SearchPlan {
         var scanned: [String] = []
         for group in query.groups {
             if group.allSatisfy(indexable) {
-                matchGroups.append(group.count == 1 ? Self.quoted(group[0].text)
-                                   : "(" + group.map { Self.quoted($0.text) }.joined(separator: " OR ") + ")")
+                matchGroups.append(group.count == 1 ? FullTextPhrase.expression(for: group[0].text)
+                                   : "(" + group.map { FullTextPhrase.expression(for: $0.text) }.joined(separator: " OR ") + ")")
                 if group.count == 1, group[0].hasSignificantSymbols {
                     addLiteral(group, present: true)
                 }
@@ -44,7 +44,7 @@ struct SearchPlan {
         var excludedInMatch: [String] = []
         for term in query.excluded {
             if indexable(term) && !term.hasSignificantSymbols {
-                excludedInMatch.append(Self.quoted(term.text))
+                excludedInMatch.append(FullTextPhrase.expression(for: term.text))
             } else {
                 addLiteral([term], present: false)
             }
@@ -75,12 +75,6 @@ struct SearchPlan {
             }
         }
         literal.add(tests.joined(separator: present ? " OR " : " AND "), arguments)
-    }
-
-    /// An FTS5 string: the text in double quotes, inner quotes doubled. Inside a string FTS5 treats
-    /// nothing as syntax; our tokenizer turns it into a phrase.
-    static func quoted(_ text: String) -> String {
-        "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     /// The term as typed (lower-cased) and with its ASCII in full width (`5%` and `５％`), the two

@@ -8,14 +8,30 @@ import PolicyStore
 /// tokenize the whole column (and `snippet()` compares every window with every match), which on
 /// a long document costs more than the search itself.
 struct TermHighlighter {
-    /// Each positive term as its query tokens (hashed): a phrase to find.
-    private let phrases: [[UInt64]]
+    /// One token of a term's phrase: the hash of its text, and whether it matches any token
+    /// starting with that text (a Han run's last character, see `FullTextPhrase`).
+    private struct Piece {
+        var hash: UInt64
+        var prefix: Bool
+    }
+
+    /// One position of the text: the hash of its token and of the token's first character, the
+    /// token's byte range and where its first character ends.
+    private struct Position {
+        var hash: UInt64
+        var firstHash: UInt64
+        var start: Int
+        var end: Int
+        var firstEnd: Int
+    }
+
+    /// Each positive term as its phrase: what to find.
+    private let phrases: [[Piece]]
     private let longest: Int
 
     init(terms: [String]) {
-        var tokenizer = ChineseTokenizer()
         phrases = terms.map { term in
-            tokenizer.tokens(of: term, mode: .query).map { Self.hash(Array($0.text.utf8)[...]) }
+            FullTextPhrase.pieces(for: term).map { Piece(hash: Self.hash(Array($0.text.utf8)), prefix: $0.prefix) }
         }.filter { !$0.isEmpty }
         longest = phrases.map(\.count).max() ?? 0
     }
@@ -25,38 +41,41 @@ struct TermHighlighter {
     func snippet(of text: String, length: Int) -> String? {
         guard !phrases.isEmpty, !text.isEmpty else { return nil }
         var bytes = Array(text.utf8)
-        var starts: [Int] = [], ends: [Int] = []
-        var tokens: [(UInt64, UInt64)] = []
+        var positions: [Position] = []
         var firstMatch: Int?
         var tokenizer = ChineseTokenizer()
         _ = bytes.withUnsafeMutableBufferPointer { buffer in
-            tokenizer.tokenize(UnsafeBufferPointer(buffer), mode: .document) { token, colocated, start, end in
-                let h = Self.hash(token[...])
-                if colocated {
-                    if !tokens.isEmpty { tokens[tokens.count - 1].1 = h }
-                    return 0
+            let text = UnsafeBufferPointer(buffer)
+            return tokenizer.tokenize(text, mode: .document) { token, kind, start, end in
+                let hash = Self.hash(token)
+                var firstHash = hash, firstEnd = end
+                if kind == .bigram {
+                    // The first character's bytes in the token, and in the text (NFKC may have
+                    // changed it: then the token's range is the character's).
+                    let tokenFirst = Self.scalarLength(token[0])
+                    firstHash = Self.hash(UnsafeBufferPointer(rebasing: token[0..<min(tokenFirst, token.count)]))
+                    firstEnd = min(end, start + Self.scalarLength(text[start]))
                 }
-                // The position before this one is now complete (its colocated bigram came first).
-                if firstMatch == nil, tokens.count > 0 {
-                    let last = tokens.count - 1
-                    for phrase in phrases where last - phrase.count + 1 >= 0 {
-                        let begin = last - phrase.count + 1
-                        if matches(phrase, at: begin, in: tokens) { firstMatch = begin; break }
+                positions.append(Position(hash: hash, firstHash: firstHash, start: start, end: end, firstEnd: firstEnd))
+                if firstMatch == nil {
+                    for phrase in phrases where positions.count >= phrase.count {
+                        let begin = positions.count - phrase.count
+                        if matches(phrase, at: begin, in: positions) { firstMatch = begin; break }
                     }
                 }
-                if let firstMatch, tokens.count > firstMatch + length + longest { return 1 }  // read enough
-                starts.append(start)
-                ends.append(end)
-                tokens.append((h, 0))
+                if let firstMatch, positions.count > firstMatch + length + longest { return 1 }  // read enough
                 return 0
             }
         }
-        // Matches, in position order (the last positions were not checked while reading).
+        // Matches, in position order.
         var found: [Range<Int>] = []  // byte ranges
         var p = 0
-        while p < tokens.count {
-            if let phrase = phrases.first(where: { p + $0.count <= tokens.count && matches($0, at: p, in: tokens) }) {
-                found.append(starts[p]..<ends[p + phrase.count - 1])
+        while p < positions.count {
+            if let phrase = phrases.first(where: { p + $0.count <= positions.count && matches($0, at: p, in: positions) }) {
+                let last = positions[p + phrase.count - 1]
+                // A prefix piece matched a bigram's first character only.
+                let end = phrase[phrase.count - 1].prefix ? last.firstEnd : last.end
+                found.append(positions[p].start..<max(end, positions[p].start))
             }
             p += 1
         }
@@ -78,12 +97,17 @@ struct TermHighlighter {
         return String(out)
     }
 
-    private func matches(_ phrase: [UInt64], at begin: Int, in tokens: [(UInt64, UInt64)]) -> Bool {
-        for (k, h) in phrase.enumerated() {
-            let at = tokens[begin + k]
-            if at.0 != h && at.1 != h { return false }
+    private func matches(_ phrase: [Piece], at begin: Int, in positions: [Position]) -> Bool {
+        for (k, piece) in phrase.enumerated() {
+            let at = positions[begin + k]
+            if (piece.prefix ? at.firstHash : at.hash) != piece.hash { return false }
         }
         return true
+    }
+
+    /// The length of a UTF-8 sequence by its first byte (1 for a stray byte).
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// FNV-1a, 64 bits.

@@ -21,7 +21,7 @@ public enum IndexSchema {
     /// The latest schema version this build writes (the number of migrations).
     public static var version: Int { migrationNames.count }
 
-    static let migrationNames = ["v1"]
+    static let migrationNames = ["v1", "v2-bigram-index"]
 
     /// bm25 weights of the full-text columns, in order: title, heading, body.
     public static let rankWeights = "10.0, 4.0, 1.0"
@@ -116,6 +116,13 @@ public enum IndexSchema {
                     tokenize = '\(PolicyFTS5Tokenizer.name)'
                 )
                 """)
+        }
+        // v1 indexes hold a unigram and a colocated bigram per Han character; from v2 the
+        // tokenizer writes one token per character (see ChineseTokenizer) and queries are built
+        // for that, so the full-text index is rebuilt from the text the table stores. An empty
+        // (new) table costs nothing.
+        migrator.registerMigration("v2-bigram-index") { db in
+            try db.execute(sql: "INSERT INTO search_index(search_index) VALUES('rebuild')")
         }
         return migrator
     }

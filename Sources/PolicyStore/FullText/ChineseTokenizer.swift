@@ -3,15 +3,19 @@ import PolicyCore
 /// Splits UTF-8 text into full-text tokens for Chinese policy documents — the logic behind the
 /// `policyq_cjk` FTS5 tokenizer, kept free of SQLite so it can be tested directly.
 ///
-/// - Han (and kana, Hangul) runs become overlapping **bigrams** (Lucene's CJKBigramFilter idea).
-///   When indexing, every character also gets its **unigram**, at the same position (FTS5's
-///   colocated tokens), so a one-character query finds it too:
-///   `财政部` → 财 (+财政) · 政 (+政部) · 部 — one position per character.
-///   The unigram is the position's first token: its offsets are those of the character alone,
-///   which is what FTS5's `highlight()` and `snippet()` read.
-/// - For a query, a run of two or more characters becomes its bigrams plus the unigram of its
-///   last character (`财政部` → 财政 · 政部 · 部): the phrase then spans exactly the characters of
-///   the query, so highlights end where the match ends. A single character is its unigram.
+/// - Han (and kana, Hangul) runs get **one token per character position**: the bigram starting
+///   there, and for the run's last character its unigram (Lucene's CJKBigramFilter idea, without
+///   the colocated unigrams of earlier versions, which doubled the tokens to index):
+///   `财政部` → 财政 · 政部 · 部. Positions are characters, as before, so phrases line up.
+///   A bigram's offsets cover its two characters.
+/// - Every occurrence of a text is still found (`FullTextPhrase` builds the query): a text of
+///   two or more characters is the phrase of its bigrams (`财政` matches 财政部 and 省财政:
+///   the bigram 财政 is at 财's position either way); one character `税` is the prefix query
+///   `税*`, which matches the bigrams starting with 税 and the run-final unigram 税.
+/// - In `.query` mode (what FTS5 asks for the strings of a MATCH expression) a run of two or
+///   more characters gives only its bigrams — the last character is covered by the last bigram,
+///   and its unigram is not what the index holds there unless the text ends at it. A single
+///   character gives its unigram (a prefix query, see `FullTextPhrase`).
 /// - Letters and digits form words, folded by NFKC and lower-cased (`ＧＤＰ` → `gdp`, `５Ｇ` →
 ///   `5g`); a `.` between digits stays inside a number (`1.5`).
 /// - Everything else separates tokens.
@@ -20,13 +24,21 @@ import PolicyCore
 /// characters that NFKC expanded or changed still points at the original bytes.
 public struct ChineseTokenizer {
     public enum Mode: Sendable {
-        /// Text being indexed: unigrams with colocated bigrams.
+        /// Text being indexed or highlighted: one token per position.
         case document
-        /// Text being highlighted (`highlight()`, `snippet()`): the document's positions and
-        /// offsets, without the colocated bigrams FTS5 ignores there — half the work.
-        case highlight
-        /// A search pattern: bigrams, the last character's unigram, no colocated tokens.
+        /// A string of a MATCH expression: a run of two or more characters without its final
+        /// unigram.
         case query
+    }
+
+    /// What a token stands for.
+    public enum Kind: Sendable, Equatable {
+        /// Letters and digits.
+        case word
+        /// Two characters of a Han run, at the position of the first.
+        case bigram
+        /// The last character of a Han run (the only one, for a run of one).
+        case unigram
     }
 
     /// One token, as tests and tools see it.
@@ -35,24 +47,29 @@ public struct ChineseTokenizer {
         /// Byte offsets into the UTF-8 input.
         public var start: Int
         public var end: Int
-        /// Shares the position of the token before it (FTS5_TOKEN_COLOCATED).
-        public var colocated: Bool
+        public var kind: Kind
 
-        public init(_ text: String, _ start: Int, _ end: Int, colocated: Bool = false) {
+        public init(_ text: String, _ start: Int, _ end: Int, kind: Kind = .word) {
             self.text = text
             self.start = start
             self.end = end
-            self.colocated = colocated
+            self.kind = kind
         }
 
-        public var description: String { "\(colocated ? "+" : "")\(text)[\(start),\(end))" }
+        public var description: String { "\(text)[\(start),\(end))" }
     }
 
     /// Characters whose NFKC case fold is not themselves, folded once per tokenizer.
     private var foldCache: [UInt32: [Unicode.Scalar]] = [:]
 
+    /// Called for each token: its bytes, kind and offsets; returns 0 to go on, anything else to
+    /// stop (the value is returned by `tokenize`).
+    public typealias Emit = (UnsafeBufferPointer<UInt8>, Kind, Int, Int) -> Int32
+
     // Streaming state.
     private var pendingCJK: (bytes: Bytes4, start: Int, end: Int)?
+    /// The pending character is not the first of its run (a bigram ends at it).
+    private var pendingFollowsCJK = false
     private var word: [UInt8] = []
     private var wordStart = 0, wordEnd = 0
     /// A `.` seen right after a digit inside a word: kept only if a digit follows.
@@ -62,13 +79,10 @@ public struct ChineseTokenizer {
         word.reserveCapacity(64)
     }
 
-    /// Tokenizes `text`; `emit(token bytes, colocated, start, end)` returns 0 to go on, anything
-    /// else to stop (the value is returned).
-    public mutating func tokenize(
-        _ text: UnsafeBufferPointer<UInt8>, mode: Mode,
-        emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32
-    ) -> Int32 {
+    /// Tokenizes `text`, calling `emit` for each token in order.
+    public mutating func tokenize(_ text: UnsafeBufferPointer<UInt8>, mode: Mode, emit: Emit) -> Int32 {
         pendingCJK = nil
+        pendingFollowsCJK = false
         word.removeAll(keepingCapacity: true)
         pendingPoint = false
         var i = 0
@@ -86,13 +100,13 @@ public struct ChineseTokenizer {
         return flushAll(mode: mode, emit: emit) ?? 0
     }
 
-    /// All tokens of `text` (tests, tools, the scan fallback).
+    /// All tokens of `text` (tests, tools, the scan fallback, query building).
     public mutating func tokens(of text: String, mode: Mode) -> [Token] {
         var result: [Token] = []
         var bytes = Array(text.utf8)
         _ = bytes.withUnsafeMutableBufferPointer { buffer in
-            tokenize(UnsafeBufferPointer(buffer), mode: mode) { token, colocated, start, end in
-                result.append(Token(String(decoding: token, as: UTF8.self), start, end, colocated: colocated))
+            tokenize(UnsafeBufferPointer(buffer), mode: mode) { token, kind, start, end in
+                result.append(Token(String(decoding: token, as: UTF8.self), start, end, kind: kind))
                 return 0
             }
         }
@@ -102,10 +116,10 @@ public struct ChineseTokenizer {
     // MARK: - Characters
 
     private mutating func feed(folding scalar: Unicode.Scalar, start: Int, end: Int, mode: Mode,
-                               emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
+                               emit: Emit) -> Int32? {
         let v = scalar.value
-        if (0x4E00...0x9FFF).contains(v) {  // the common case first: a CJK unified ideograph
-            return process(scalar, as: .cjk, start: start, end: end, mode: mode, emit: emit)
+        if v >= 0x4E00 && v <= 0x9FFF {  // the common case first: a CJK unified ideograph
+            return processCJK(Bytes4(scalar), start: start, end: end, mode: mode, emit: emit)
         }
         if v < 0x80 {
             var c = scalar
@@ -158,29 +172,29 @@ public struct ChineseTokenizer {
         }
     }
 
+    /// A Han character: the bigram that ends at it, if any, is now complete.
+    @inline(__always)
+    private mutating func processCJK(_ current: Bytes4, start: Int, end: Int, mode: Mode, emit: Emit) -> Int32? {
+        if !word.isEmpty, let rc = flushWord(emit: emit) { return rc }
+        pendingPoint = false
+        if let previous = pendingCJK {
+            let rc = previous.bytes.withBigram(current) { emit($0, .bigram, previous.start, end) }
+            if rc != 0 { return rc }
+            pendingFollowsCJK = true
+        } else {
+            pendingFollowsCJK = false
+        }
+        pendingCJK = (current, start, end)
+        return nil
+    }
+
     private mutating func process(_ c: Unicode.Scalar, as characterClass: CharacterClass, start: Int, end: Int,
-                                  mode: Mode, emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
+                                  mode: Mode, emit: Emit) -> Int32? {
         switch characterClass {
         case .cjk:
-            if !word.isEmpty, let rc = flushWord(emit: emit) { return rc }
-            pendingPoint = false
-            let current = (bytes: Bytes4(c), start: start, end: end)
-            if let previous = pendingCJK {
-                switch mode {
-                case .document:
-                    if let rc = emitBytes(previous.bytes, false, previous.start, previous.end, emit) { return rc }
-                    let rc = previous.bytes.withBigram(current.bytes) { emit($0, true, previous.start, current.end) }
-                    if rc != 0 { return rc }
-                case .highlight:
-                    if let rc = emitBytes(previous.bytes, false, previous.start, previous.end, emit) { return rc }
-                case .query:
-                    let rc = previous.bytes.withBigram(current.bytes) { emit($0, false, previous.start, current.end) }
-                    if rc != 0 { return rc }
-                }
-            }
-            pendingCJK = current
+            return processCJK(Bytes4(c), start: start, end: end, mode: mode, emit: emit)
         case .word, .digit:
-            if let rc = flushCJK(emit: emit) { return rc }
+            if let rc = flushCJK(mode: mode, emit: emit) { return rc }
             if pendingPoint {
                 pendingPoint = false
                 if characterClass == .digit {
@@ -206,28 +220,26 @@ public struct ChineseTokenizer {
 
     // MARK: - Emitting
 
-    private mutating func flushAll(mode: Mode, emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
+    private mutating func flushAll(mode: Mode, emit: Emit) -> Int32? {
         if let rc = flushWord(emit: emit) { return rc }
-        return flushCJK(emit: emit)
+        return flushCJK(mode: mode, emit: emit)
     }
 
-    private mutating func flushCJK(emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
+    /// The end of a Han run: its last character's unigram (a query's run of two or more
+    /// characters has none, see the type's notes).
+    private mutating func flushCJK(mode: Mode, emit: Emit) -> Int32? {
         guard let last = pendingCJK else { return nil }
         pendingCJK = nil
-        return emitBytes(last.bytes, false, last.start, last.end, emit)
-    }
-
-    private mutating func flushWord(emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
-        pendingPoint = false
-        guard !word.isEmpty else { return nil }
-        let rc = word.withUnsafeBufferPointer { emit($0, false, wordStart, wordEnd) }
-        word.removeAll(keepingCapacity: true)
+        if mode == .query && pendingFollowsCJK { return nil }
+        let rc = last.bytes.withBuffer { emit($0, .unigram, last.start, last.end) }
         return rc == 0 ? nil : rc
     }
 
-    private func emitBytes(_ bytes: Bytes4, _ colocated: Bool, _ start: Int, _ end: Int,
-                           _ emit: (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Int32) -> Int32? {
-        let rc = bytes.withBuffer { emit($0, colocated, start, end) }
+    private mutating func flushWord(emit: Emit) -> Int32? {
+        pendingPoint = false
+        guard !word.isEmpty else { return nil }
+        let rc = word.withUnsafeBufferPointer { emit($0, .word, wordStart, wordEnd) }
+        word.removeAll(keepingCapacity: true)
         return rc == 0 ? nil : rc
     }
 

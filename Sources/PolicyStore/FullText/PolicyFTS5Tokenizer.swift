@@ -20,15 +20,13 @@ public final class PolicyFTS5Tokenizer: FTS5CustomTokenizer {
         tokenCallback: @escaping FTS5TokenCallback
     ) -> CInt {
         guard let pText, nText > 0 else { return 0 }
-        let mode: ChineseTokenizer.Mode = tokenization.contains(.query) ? .query
-            : tokenization.contains(.aux) ? .highlight : .document
+        // Highlighting (FTS5_TOKENIZE_AUX) reads the document's own tokens and positions.
+        let mode: ChineseTokenizer.Mode = tokenization.contains(.query) ? .query : .document
         let text = UnsafeBufferPointer(start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self),
                                        count: Int(nText))
-        let colocated = FTS5TokenFlags.colocated.rawValue
-        return tokenizer.tokenize(text, mode: mode) { token, isColocated, start, end in
+        return tokenizer.tokenize(text, mode: mode) { token, _, start, end in
             token.withMemoryRebound(to: CChar.self) { bytes in
-                tokenCallback(context, isColocated ? colocated : 0, bytes.baseAddress, CInt(bytes.count),
-                              CInt(start), CInt(end))
+                tokenCallback(context, 0, bytes.baseAddress, CInt(bytes.count), CInt(start), CInt(end))
             }
         }
     }

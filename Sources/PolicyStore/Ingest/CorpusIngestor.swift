@@ -109,6 +109,7 @@ public struct CorpusIngestor: Sendable {
             while next < pending.count {
                 // One transaction per batch of whole files: committed every few seconds or
                 // megabytes, so an interruption loses little and never leaves half a file.
+                var written: [PreparedFile] = []
                 try writer.inTransaction { session in
                     let started = ContinuousClock.now
                     var batchBytes = 0
@@ -131,6 +132,7 @@ public struct CorpusIngestor: Sendable {
                             summary.bytesParsed += stamp.size
                             batchBytes += stamp.size
                             diagnostics.forEach(diagnostic)
+                            written.append(prepared)
                         }
                         bytesDone += stamp.size
                         next += 1
@@ -139,6 +141,9 @@ public struct CorpusIngestor: Sendable {
                     } while next < pending.count && batchBytes < Self.batchBytes
                         && ContinuousClock.now - started < Self.batchDuration
                 }
+                // Freeing a batch's parsed files (millions of small objects) is the writer's
+                // work otherwise: another thread does it.
+                Self.release(written)
             }
         } catch {
             queue.cancel()
@@ -160,6 +165,13 @@ public struct CorpusIngestor: Sendable {
         let elapsed = ContinuousClock.now - clock
         summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return summary
+    }
+}
+
+extension CorpusIngestor {
+    /// Drops the last reference to `files` on another thread.
+    static func release(_ files: [PreparedFile]) {
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(files) {} }
     }
 }
 

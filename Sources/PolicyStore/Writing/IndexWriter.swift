@@ -225,10 +225,15 @@ public struct IndexWriter: Sendable {
         }
     }
 
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+    /// Now as `2024-03-07T09:30:00Z` (UTC). Formatted by hand: an `ISO8601DateFormatter` per
+    /// file cost 5 % of the writer thread's time on a large ingest.
+    static func timestamp(_ now: time_t = time(nil)) -> String {
+        var seconds = now
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }
 
