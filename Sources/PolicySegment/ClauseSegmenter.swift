@@ -47,19 +47,19 @@ public struct ClauseSegmenter: Sendable {
             if attachments.contains(p) { scope += 1 }
             scopes[p] = scope
         }
-        let limits = ClosingMatter(view: text).cut(paragraphs, scopes: scopes, scopeCount: scope + 1,
+        let scopeEnds = ClosingMatter(view: text).cut(paragraphs, scopes: scopes, scopeCount: scope + 1,
                                                    attachments: attachments, end: range.upperBound, skipped: &skipped)
         var builder = ClauseTreeBuilder(view: text)
         builder.add(paragraphs, skipped: skipped, scopes: scopes, attachments: attachments)
         var drafts = builder.drafts
         var capped = cap(&drafts)
-        EnumerationFinder(view: text).addMembers(to: &drafts, limits: limits)
+        EnumerationFinder(view: text).addMembers(to: &drafts, limits: scopeEnds)
         capped = cap(&drafts) || capped
-        var segmentation = ClauseAssembler(view: text, source: source, documentID: documentID).clauses(of: drafts, limits: limits)
+        var segmentation = ClauseAssembler(view: text, source: source, documentID: documentID).clauses(of: drafts, limits: scopeEnds)
         if capped {
             let line = range.isEmpty ? nil : source.lineNumber(at: Int(text.sourceStarts[range.lowerBound]))
             segmentation.diagnostics.append(.warning(
-                "more than \(self.limits.maxClauses) clauses in document \(documentID); segmenting stopped there (the rest is in the last clause)",
+                "more than \(limits.maxClauses) clauses in document \(documentID); segmenting stopped there (the rest is in the last clause)",
                 path: source.path, line: line))
         }
         return segmentation
@@ -67,8 +67,8 @@ public struct ClauseSegmenter: Sendable {
 
     /// Keeps the first `maxClauses` drafts (parents come before their children, so the tree stays whole).
     private func cap(_ drafts: inout [ClauseDraft]) -> Bool {
-        guard drafts.count > self.limits.maxClauses else { return false }
-        drafts.removeSubrange(max(0, self.limits.maxClauses)...)
+        guard drafts.count > limits.maxClauses else { return false }
+        drafts.removeSubrange(max(0, limits.maxClauses)...)
         return true
     }
 
