@@ -185,7 +185,8 @@ public struct IndexWriter: Sendable {
         let insertText = try db.cachedStatement(sql: """
             INSERT INTO search_index (title, heading, body, document_pk) VALUES (?, ?, ?, ?)
             """)
-        try insertText.execute(arguments: [d.title, "", prepared.textOutsideClauses, documentPK])
+        let textRow = RowBinder(insertText, in: db)
+        try textRow.insert { $0.add(d.title); $0.add(""); $0.add(prepared.textOutsideClauses); $0.add(documentPK) }
         try db.execute(sql: "UPDATE documents SET fts_rowid = ? WHERE pk = ?", arguments: [db.lastInsertedRowID, documentPK])
 
         let insertClause = try db.cachedStatement(sql: """
@@ -193,18 +194,20 @@ public struct IndexWriter: Sendable {
                                  start, "end", kind, parent_path, line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let clauseRow = RowBinder(insertClause, in: db)
         var clausePKs: [Int64] = []
         clausePKs.reserveCapacity(prepared.clauses.count)
         for (position, c) in prepared.clauses.enumerated() {
             let clause = c.clause
-            try insertText.execute(arguments: ["", clause.heading ?? "", clause.text, documentPK])
+            try textRow.insert { $0.add(""); $0.add(clause.heading ?? ""); $0.add(clause.text); $0.add(documentPK) }
             let clausePK = db.lastInsertedRowID
             clausePKs.append(clausePK)
-            try insertClause.execute(arguments: [
-                clausePK, documentPK, position, c.key.text, c.key.isSuffix, clause.path, clause.label, clause.ordinal,
-                clause.depth, clause.heading, clause.span.start, clause.span.end, clause.kind.rawValue,
-                clause.parentPath, clause.line,
-            ])
+            try clauseRow.insert { row in
+                row.add(clausePK); row.add(documentPK); row.add(position); row.add(c.key.text); row.add(c.key.isSuffix)
+                row.add(clause.path); row.add(clause.label); row.add(clause.ordinal); row.add(clause.depth)
+                row.add(clause.heading); row.add(clause.span.start); row.add(clause.span.end)
+                row.add(clause.kind.rawValue); row.add(clause.parentPath); row.add(clause.line)
+            }
         }
 
         let insertRecord = try db.cachedStatement(sql: """
@@ -214,14 +217,15 @@ public struct IndexWriter: Sendable {
                                  title, cited_doc_number, target)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let recordRow = RowBinder(insertRecord, in: db)
         for r in prepared.records {
             let record = r.record
-            var arguments: [(any DatabaseValueConvertible)?] = [
-                documentPK, r.clauseIndex.map { clausePKs[$0] }, r.key.text, r.key.isSuffix, record.kind.rawValue,
-                record.text, record.span.start, record.span.end,
-            ]
-            arguments += RecordColumns(record.value).values
-            try insertRecord.execute(arguments: StatementArguments(arguments))
+            try recordRow.insert { row in
+                row.add(documentPK); row.add(r.clauseIndex.map { clausePKs[$0] }); row.add(r.key.text)
+                row.add(r.key.isSuffix); row.add(record.kind.rawValue); row.add(record.text)
+                row.add(record.span.start); row.add(record.span.end)
+                RecordColumns.add(record.value, to: &row)
+            }
         }
     }
 
@@ -261,10 +265,9 @@ public struct WriteSession {
 }
 
 /// The kind-specific columns of `records`, in table order.
-struct RecordColumns {
-    var values: [(any DatabaseValueConvertible)?]
-
-    init(_ value: RecordValue) {
+enum RecordColumns {
+    /// Binds the columns `value` … `target` of `value`'s record.
+    static func add(_ value: RecordValue, to row: inout RowBinder.Parameters) {
         var magnitude: Magnitude?
         var currency: String?, per: String?, unit: String?, points: Bool?
         var relation: String?, dateStart: String?, dateEnd: String?, duration: String?
@@ -278,10 +281,11 @@ struct RecordColumns {
         case let .agency(n, norm, r): name = n; normalized = norm; role = r.rawValue
         case let .citation(t, number, tgt): title = t; citedNumber = number; target = tgt
         }
-        values = [
-            magnitude?.value, magnitude?.qualifier.rawValue, magnitude?.inclusive, magnitude?.min, magnitude?.max,
-            currency, per, unit, points, relation, dateStart, dateEnd, duration, name, normalized, role,
-            title, citedNumber, target,
-        ]
+        row.add(magnitude?.value); row.add(magnitude?.qualifier.rawValue); row.add(magnitude?.inclusive)
+        row.add(magnitude?.min); row.add(magnitude?.max)
+        row.add(currency); row.add(per); row.add(unit); row.add(points)
+        row.add(relation); row.add(dateStart); row.add(dateEnd); row.add(duration)
+        row.add(name); row.add(normalized); row.add(role)
+        row.add(title); row.add(citedNumber); row.add(target)
     }
 }
