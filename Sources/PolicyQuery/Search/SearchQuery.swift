@@ -24,11 +24,9 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
         }
         public var description: String { quoted ? "\"\(text)\"" : text }
 
-        /// Whether the index can look the term up (it has letters, digits or Chinese).
-        var isIndexable: Bool {
-            var tokenizer = ChineseTokenizer()
-            return !tokenizer.tokens(of: text, mode: .query).isEmpty
-        }
+        /// Whether the index can look the term up (it has letters, digits or Chinese): whether
+        /// `FullTextPhrase`, which builds its MATCH expression, finds any token in it.
+        var isIndexable: Bool { !FullTextPhrase.pieces(for: text).isEmpty }
 
         /// Whether the text holds symbols that change its meaning (`%`, `℃`, `≥`, `¥`, `★`),
         /// which the tokenizer drops.
