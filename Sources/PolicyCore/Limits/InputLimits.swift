@@ -84,7 +84,9 @@ public struct InputLimits: Sendable, Hashable {
     }
 
     /// The reason a text is refused: too many characters or a paragraph too long; nil when it is fine.
-    /// One pass over the scalars.
+    /// One pass over the scalars; inlinable so that callers in other modules get it specialized
+    /// (the generic version cost 0.5 s of CPU on laws-md, ~28 ns a character).
+    @inlinable
     public func textProblem<S: Collection>(_ scalars: S) -> String? where S.Element == Unicode.Scalar {
         var count = 0, line = 0, longest = 0
         for scalar in scalars {

@@ -69,9 +69,8 @@ public struct PreparedFile: Sendable {
 
     static func prepare(_ parsed: ParsedDocument, source: SourceText) -> PreparedDocument {
         let d = parsed.document
-        // Keys compared as UTF-8 bytes: hashing non-ASCII Swift strings normalizes them first.
-        var seen: Set<[UInt8]> = []
-        var clauseIndex: [[UInt8]: Int] = [:]
+        var seen: Set<UTF8Key> = []
+        var clauseIndex: [UTF8Key: Int] = [:]
         var clauses: [PreparedClause] = []
         clauses.reserveCapacity(parsed.clauses.count)
         for (index, clause) in parsed.clauses.enumerated() {
@@ -79,16 +78,17 @@ public struct PreparedFile: Sendable {
             // A path the segmenter gave twice (repeated slides) gets `~2`, `~3` …
             let original = key.text
             var n = 2
-            while !seen.insert(Array(key.text.utf8)).inserted {
+            while !seen.insert(UTF8Key(key.text)).inserted {
                 key.text = "\(original)~\(n)"
                 n += 1
             }
-            if clauseIndex[Array(clause.id.utf8)] == nil { clauseIndex[Array(clause.id.utf8)] = index }
+            let id = UTF8Key(clause.id)
+            if clauseIndex[id] == nil { clauseIndex[id] = index }
             clauses.append(PreparedClause(clause: clause, key: key))
         }
         let records = parsed.records.map { record in
             PreparedRecord(record: record, key: StoredKey(id: record.id, documentID: d.id, separator: "@"),
-                           clauseIndex: record.clauseId.flatMap { clauseIndex[Array($0.utf8)] })
+                           clauseIndex: record.clauseId.flatMap { clauseIndex[UTF8Key($0)] })
         }
         let region = d.region.flatMap { Gazetteer.shared.region(named: $0) }
         return PreparedDocument(
@@ -119,5 +119,18 @@ public struct PreparedFile: Sendable {
         guard let first = scalars.firstIndex(where: { !$0.isInlineSpace && !$0.isLineTerminator }),
               let last = scalars.lastIndex(where: { !$0.isInlineSpace && !$0.isLineTerminator }) else { return "" }
         return String(scalars[first...last])
+    }
+}
+
+/// A string as a dictionary key compared and hashed by its UTF-8 bytes, in one call: hashing a
+/// non-ASCII `String` normalizes it first, and hashing `[UInt8]` feeds the hasher byte by byte
+/// (together 0.4 s of CPU over laws-md's 350,000 clause ids).
+struct UTF8Key: Hashable {
+    let bytes: [UInt8]
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
