@@ -21,7 +21,7 @@ public struct CorpusIngestor: Sendable {
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         public var parser = PolicyParser.Options()
         /// An ingest of at least this much text (and a fifth of what is indexed) is a bulk load:
-        /// index segments are merged once at the end (`FullTextMaintenance`).
+        /// index segments are merged once at the end (`BulkLoad`).
         public var bulkBytes = 4 << 20
         public init() {}
     }
@@ -102,7 +102,7 @@ public struct CorpusIngestor: Sendable {
         // A large load merges index segments once at the end instead of all along the way.
         let indexedBytes = known.values.reduce(0) { $0 + $1.size }
         let bulk = bytesTotal >= max(options.bulkBytes, indexedBytes / 5)
-        try FullTextMaintenance(database: database).prepare(bulk: bulk)
+        try BulkLoad(database: database).prepare(bulk: bulk)
         var bytesDone = 0
         var next = 0
         do {
@@ -160,7 +160,7 @@ public struct CorpusIngestor: Sendable {
                 summary.missing += 1
             }
         }
-        if bulk { try FullTextMaintenance(database: database).finishBulkLoad() }
+        if bulk { try BulkLoad(database: database).finish() }
         try database.checkpoint()
         let elapsed = ContinuousClock.now - clock
         summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
