@@ -64,6 +64,8 @@ public struct CorpusIngestor: Sendable {
     static let batchBytes = 32 << 20
     /// … or this much time, whichever comes first.
     static let batchDuration = Duration.seconds(2)
+    /// At most this many bytes of files are parsed ahead of the writer (always at least one file).
+    static let bytesAhead = 32 << 20
 
     public init(database: IndexDatabase, options: Options = Options()) {
         self.database = database
@@ -94,8 +96,13 @@ public struct CorpusIngestor: Sendable {
         let parser = PolicyParser(options: options.parser)
         let knownHashes = options.force ? [:] : known.mapValues(\.contentHash)
         let work = pending
+        // Parsing runs well ahead of the writer, so that one slow file does not leave the writer
+        // waiting while the other workers have nothing they may start (laws-md, 2 cores: the
+        // writer waited 0.55 s with 6 files ahead, under 0.1 s with 64); the bytes ahead bound
+        // the memory parsed files take.
         let queue = OrderedWorkQueue<FileOutcome>(count: work.count, workers: options.jobs,
-                                                  window: options.jobs * 2 + 2) { index in
+                                                  window: options.jobs * 32, weightLimit: Self.bytesAhead,
+                                                  weight: { work[$0].size }) { index in
             FileOutcome.make(work[index], knownHash: knownHashes[work[index].key], parser: parser)
         }
         let bytesTotal = pending.reduce(0) { $0 + $1.size }
