@@ -2,7 +2,7 @@ import Foundation
 @testable import PolicyStore
 import Testing
 
-@Suite("ordered work queue")
+@Suite("ordered work queue", .timeLimit(.minutes(1)))
 struct OrderedWorkQueueTests {
     /// Counts, under a lock, how far the workers have run ahead of the consumer.
     final class Tracker: @unchecked Sendable {
@@ -59,6 +59,19 @@ struct OrderedWorkQueueTests {
         queue.finish()
         #expect(outputs == [0, 1, 2, 3, 4])
     }
+
+    #if os(Linux)
+    @Test("workers run at a lower priority than the consumer, which keeps its own")
+    func workerPriority() {
+        @Sendable func niceness() -> Int32 { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        let before = niceness()
+        let queue = OrderedWorkQueue<Int32>(count: 4, workers: 2, window: 4) { _ in niceness() }
+        let seen = (0..<4).compactMap { queue.output($0) }
+        queue.finish()
+        #expect(seen == Array(repeating: min(before + OrderedWorkQueue<Int32>.workerNiceness, 19), count: 4))
+        #expect(niceness() == before)
+    }
+    #endif
 
     @Test("cancel stops the workers and wakes the consumer with nil")
     func cancel() {

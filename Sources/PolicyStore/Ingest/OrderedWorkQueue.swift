@@ -25,8 +25,9 @@ final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     private var cancelled = false
     private let group = DispatchGroup()
 
-    /// The workers' niceness (Linux, where it is per thread): 10 gives a running consumer about
-    /// nine tenths of a core it shares with a worker.
+    /// How much nicer the workers are than the thread that starts them (Linux, where niceness
+    /// is per thread): 10 gives a running consumer about nine tenths of a core it shares with a
+    /// worker.
     static var workerNiceness: Int32 { 10 }
 
     /// Starts `workers` threads running `work`.
@@ -36,12 +37,13 @@ final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
         self.window = max(window, workers)
         self.weightLimit = weightLimit
         self.weight = weight
+        let consumerNiceness = Self.currentNiceness()
         for _ in 0..<max(1, min(workers, count)) {
             group.enter()
             // Not the shared dispatch pool: niceness cannot be raised back by an unprivileged
             // process, so only threads that end with the queue may lower it.
             let thread = Thread { [self] in
-                Self.lowerPriorityOfCurrentThread()
+                Self.lowerPriority(from: consumerNiceness)
                 while let index = claim() {
                     let output = work(index)
                     deliver(index, output)
@@ -79,10 +81,19 @@ final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
         group.wait()
     }
 
-    private static func lowerPriorityOfCurrentThread() {
+    private static func lowerPriority(from niceness: Int32) {
         #if os(Linux)
         // PRIO_PROCESS with id 0 is the calling thread on Linux (niceness is per thread there).
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, workerNiceness)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, min(niceness + workerNiceness, 19))
+        #endif
+    }
+
+    /// The calling thread's niceness (0 where it cannot be read per thread).
+    private static func currentNiceness() -> Int32 {
+        #if os(Linux)
+        return getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        #else
+        return 0
         #endif
     }
 
