@@ -47,7 +47,7 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the warnings of parsed files (`path:line: warning: …`).")
     var verbose = false
 
-    @Option(name: .long, help: "Parsing threads (default: one per core).")
+    @Option(name: .long, help: "Parsing threads, run at a lower priority than the writer (default: one per core).")
     var jobs: Int?
 
     func validate() throws {
