@@ -23,7 +23,9 @@ struct BulkLoad {
     /// thread CPU, index file): 1 MB 17.1 s, 299 MiB; 2–8 MB 12 s, 226–219 MiB; 16–64 MB 13.5 s,
     /// 216 MiB — a larger table is slower to hash into (cache misses on every token).
     static let bulkHashSize = 8 << 20
-    /// The writer's page cache during a bulk load, in KiB (SQLite's default is 2,000 KiB).
+    /// SQLite's default page cache (`PRAGMA cache_size = -2000`), in KiB.
+    static let defaultCacheKiB = 2000
+    /// The writer's page cache during a bulk load, in KiB.
     static let bulkCacheKiB = 64 << 10
 
     /// Sets the merge policy for the ingest about to run (also repairing a bulk load that was
@@ -46,7 +48,7 @@ struct BulkLoad {
             try db.execute(sql: "INSERT INTO search_index(search_index) VALUES('optimize')")
         }
         try configure(automerge: 4, crisismerge: 16, hashSize: Self.defaultHashSize)
-        try setWriterCache(kibibytes: 2000)
+        try setWriterCache(kibibytes: Self.defaultCacheKiB)
     }
 
     /// `PRAGMA cache_size` of the writer connection (it lasts as long as the connection).
